@@ -1,0 +1,93 @@
+import Foundation
+import Synchronization
+
+/// Loads the fictitious demo register: the catalogue of `DemoCatalogue` and a few
+/// hundred meetings over two years, recorded, published, corrected, withdrawn and
+/// released through the ordinary write path with a clock that follows the story.
+/// It is deterministic: the same data and the same ledger contents every time,
+/// but for the random salts of the commitments.
+public enum DemoRegister {
+    public static let meetingCount = 320
+    static let start = Timestamp.parse("2024-11-04T08:00:00Z")!
+    static let end = Timestamp.parse("2026-11-16T08:00:00Z")!
+
+    /// Fills an empty register. Throws if it already holds changes.
+    public static func load(into register: Register) throws {
+        guard try register.isEmpty() else {
+            throw ValidationError("database", "the register is not empty; the demo loads only into an empty one")
+        }
+        let clock = DemoClock(start.addingTimeInterval(-40 * 86_400))
+        let demo = try Register(register.writer, clock: { clock.now })
+        var settings = try demo.settings()
+        settings.bodyName = "Exempelregionen (fiktiva demodata)"
+        try demo.update(settings: settings)
+
+        let units = try DemoCatalogue.units.map { try demo.add($0) }
+        let officials = try DemoCatalogue.officials.map { name, title, party, unit, elected, from, to in
+            try demo.add(Official(name: name, title: title, kind: elected ? .elected : .staff, party: party, unit: units[unit],
+                                  activeFrom: Day(from)!, activeTo: to.flatMap(Day.init)))
+        }
+        let organisations = try DemoCatalogue.organisations.map { name, kind, base, euId, website in
+            try demo.add(Organisation(
+                name: name, kind: kind, organisationNumber: base.map { $0 + String(luhnCheckDigit($0)) },
+                personnummer: base == nil ? DemoCatalogue.soleTraderPersonnummer : nil, euTransparencyId: euId, website: website))
+        }
+        let issues = try DemoCatalogue.issues.map { title, summary, position, closed, caseNumber, areas, unit in
+            try demo.add(Issue(title: title, summary: summary, position: position, status: closed ? .closed : .active,
+                               caseNumber: caseNumber, policyAreas: areas, unit: units[unit]))
+        }
+
+        var random = SplitMix64(seed: 2026)
+        var events = DemoStory.events(count: meetingCount, start: start, end: end, officials: officials,
+                                      organisations: organisations, issues: issues, random: &random)
+        events.sort { $0.at < $1.at }
+        var ids: [Int: Int64] = [:]
+        for event in events {
+            clock.now = event.at
+            switch event.action {
+            case .record(let meeting): ids[event.meeting] = try demo.recordMeeting(meeting)
+            case .publish: try demo.publishMeeting(ids[event.meeting]!)
+            case .correct(let meeting, let reason): try demo.correctMeeting(ids[event.meeting]!, with: meeting, reason: reason)
+            case .withdraw(let reason): try demo.withdrawMeeting(ids[event.meeting]!, reason: reason)
+            }
+        }
+        clock.now = max(events.last?.at ?? end, end).addingTimeInterval(86_400)
+        try demo.releaseDueWithholdings()
+    }
+
+    static func luhnCheckDigit(_ digits: String) -> Int {
+        var sum = 0
+        for (index, character) in digits.enumerated() {
+            let weighted = (character.wholeNumberValue ?? 0) * (index % 2 == 0 ? 2 : 1)
+            sum += weighted > 9 ? weighted - 9 : weighted
+        }
+        return (10 - sum % 10) % 10
+    }
+}
+
+/// The demo's clock: the write path reads it, the story moves it.
+final class DemoClock: Sendable {
+    private let current: Mutex<Date>
+
+    init(_ date: Date) { current = Mutex(date) }
+
+    var now: Date {
+        get { current.withLock { $0 } }
+        set { current.withLock { $0 = newValue } }
+    }
+}
+
+/// A small deterministic random number generator, so the demo is the same every time.
+struct SplitMix64: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -1,0 +1,95 @@
+/// A part of the public body: the regional board, a committee (nämnd), a company,
+/// a department. Officials and issues belong to one.
+public struct Unit: Sendable, Equatable, Codable {
+    public var name: String
+    public var kind: UnitKind
+
+    public init(name: String, kind: UnitKind) {
+        self.name = name
+        self.kind = kind
+    }
+}
+
+public enum UnitKind: String, Sendable, Codable, CaseIterable {
+    case board, committee, company, department
+}
+
+/// A person on the body's side of a meeting: an elected official or a member of staff.
+public struct Official: Sendable, Equatable, Codable {
+    public var name: String
+    public var title: String
+    public var kind: OfficialKind
+    public var party: String?
+    public var unit: Int64
+    public var activeFrom: Day
+    public var activeTo: Day?
+
+    public init(name: String, title: String, kind: OfficialKind, party: String? = nil, unit: Int64, activeFrom: Day, activeTo: Day? = nil) {
+        self.name = name
+        self.title = title
+        self.kind = kind
+        self.party = party
+        self.unit = unit
+        self.activeFrom = activeFrom
+        self.activeTo = activeTo
+    }
+
+    public func isActive(on day: Day) -> Bool {
+        activeFrom <= day && (activeTo.map { day <= $0 } ?? true)
+    }
+}
+
+public enum OfficialKind: String, Sendable, Codable, CaseIterable {
+    case elected, staff
+}
+
+/// A counterpart organisation. A sole trader (enskild firma) is identified by the
+/// owner's personnummer, which is personal data and never published.
+public struct Organisation: Sendable, Equatable, Codable {
+    public var name: String
+    public var kind: OrganisationKind
+    public var organisationNumber: String?
+    public var personnummer: String?
+    public var euTransparencyId: String?
+    public var website: String?
+
+    public init(name: String, kind: OrganisationKind, organisationNumber: String? = nil, personnummer: String? = nil,
+                euTransparencyId: String? = nil, website: String? = nil) {
+        self.name = name
+        self.kind = kind
+        self.organisationNumber = organisationNumber
+        self.personnummer = personnummer
+        self.euTransparencyId = euTransparencyId
+        self.website = website
+    }
+}
+
+public enum OrganisationKind: String, Sendable, Codable, CaseIterable {
+    case company, tradeAssociation = "trade-association", ngo, union, publicAuthority = "public-authority", consultancy, other
+}
+
+/// A påverkansfråga: something the body pursues or is lobbied on.
+public struct Issue: Sendable, Equatable, Codable {
+    public var title: String
+    public var summary: String
+    public var position: String
+    public var status: IssueStatus
+    public var caseNumber: String?
+    public var policyAreas: [String]
+    public var unit: Int64
+
+    public init(title: String, summary: String, position: String, status: IssueStatus = .active, caseNumber: String? = nil,
+                policyAreas: [String] = [], unit: Int64) {
+        self.title = title
+        self.summary = summary
+        self.position = position
+        self.status = status
+        self.caseNumber = caseNumber
+        self.policyAreas = policyAreas
+        self.unit = unit
+    }
+}
+
+public enum IssueStatus: String, Sendable, Codable, CaseIterable {
+    case active, closed
+}

@@ -1,0 +1,154 @@
+import Foundation
+import GRDB
+
+/// Reads public meetings back from the public tables, streaming: meeting rows are
+/// read in order and their participants, counterparts, people, issues and documents
+/// are fetched a batch at a time, so memory stays flat however many there are.
+public enum PublicMeetingReader {
+    static let batchSize = 1000
+
+    /// Calls `body` with each public meeting matching `filter`, in `order`.
+    public static func forEach(_ filter: MeetingFilter, order: MeetingOrder, in db: Database,
+                               _ body: (PublicMeeting) throws -> Void) throws {
+        var (sql, arguments) = query(filter)
+        switch order {
+        case .id: sql += " ORDER BY m.id"
+        case .newestPublished: sql += " ORDER BY m.published_at DESC, m.id DESC"
+        case .newestStart: sql += " ORDER BY m.starts_at DESC, m.id DESC"
+        }
+        if let limit = filter.limit { sql += " LIMIT \(limit)" }
+        let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+        var batch: [Row] = []
+        batch.reserveCapacity(batchSize)
+        while let row = try rows.next() {
+            batch.append(row.copy())
+            if batch.count == batchSize {
+                try emit(batch, in: db, body)
+                batch.removeAll(keepingCapacity: true)
+            }
+        }
+        try emit(batch, in: db, body)
+    }
+
+    /// The public meetings with these ids, in the same order; unknown ids are skipped.
+    public static func fetch(ids: [Int64], in db: Database) throws -> [PublicMeeting] {
+        guard !ids.isEmpty else { return [] }
+        let rows = try Row.fetchAll(db, sql: "SELECT m.* FROM meeting m WHERE m.id IN (\(ids.map { _ in "?" }.joined(separator: ",")))",
+                                    arguments: StatementArguments(ids))
+        var meetings: [Int64: PublicMeeting] = [:]
+        try emit(rows, in: db) { meetings[$0.id] = $0 }
+        return ids.compactMap { meetings[$0] }
+    }
+
+    public static func count(_ filter: MeetingFilter, in db: Database) throws -> Int {
+        let (sql, arguments) = query(filter)
+        return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (\(sql))", arguments: arguments) ?? 0
+    }
+
+    static func query(_ filter: MeetingFilter) -> (String, StatementArguments) {
+        var clauses: [String] = []
+        var arguments = StatementArguments()
+        if let from = filter.from {
+            clauses.append("m.starts_at >= ?")
+            _ = arguments.append(contentsOf: [Timestamp.format(from)])
+        }
+        if let to = filter.to {
+            clauses.append("m.starts_at < ?")
+            _ = arguments.append(contentsOf: [Timestamp.format(to)])
+        }
+        if let official = filter.official {
+            clauses.append("m.id IN (SELECT meeting_id FROM meeting_participant WHERE official_id = ?)")
+            _ = arguments.append(contentsOf: [official])
+        }
+        if let organisation = filter.organisation {
+            clauses.append("m.id IN (SELECT meeting_id FROM meeting_counterpart WHERE organisation_id = ? OR on_behalf_of_id = ?)")
+            _ = arguments.append(contentsOf: [organisation, organisation])
+        }
+        if let issue = filter.issue {
+            clauses.append("m.id IN (SELECT meeting_id FROM meeting_issue WHERE issue_id = ?)")
+            _ = arguments.append(contentsOf: [issue])
+        }
+        if let status = filter.status {
+            clauses.append("m.status = ?")
+            _ = arguments.append(contentsOf: [status.rawValue])
+        }
+        if let month = filter.month {
+            clauses.append("m.published_month = ?")
+            _ = arguments.append(contentsOf: [month.description])
+        }
+        if let text = filter.text {
+            clauses.append("m.id IN (SELECT rowid FROM meeting_search WHERE meeting_search MATCH ?)")
+            _ = arguments.append(contentsOf: [SearchIndex.query(text) ?? "\"\""])
+        }
+        let whereClause = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
+        return ("SELECT m.* FROM meeting m" + whereClause, arguments)
+    }
+
+    private static func emit(_ rows: [Row], in db: Database, _ body: (PublicMeeting) throws -> Void) throws {
+        guard !rows.isEmpty else { return }
+        let ids: [Int64] = rows.map { $0["id"] }
+        let low = ids.min()!, high = ids.max()!
+        let dense = high - low < Int64(ids.count * 4)
+        let range = dense ? "meeting_id BETWEEN \(low) AND \(high)" : "meeting_id IN (\(ids.map(String.init).joined(separator: ",")))"
+
+        var participants: [Int64: [Int64]] = [:]
+        try Row.fetchCursor(db, sql: "SELECT meeting_id, official_id FROM meeting_participant WHERE \(range) ORDER BY meeting_id, position").forEach { row in
+            participants[row[0], default: []].append(row[1])
+        }
+        var issues: [Int64: [Int64]] = [:]
+        try Row.fetchCursor(db, sql: "SELECT meeting_id, issue_id FROM meeting_issue WHERE \(range) ORDER BY meeting_id, position").forEach { row in
+            issues[row[0], default: []].append(row[1])
+        }
+        var people: [Int64: [Int: [PublicPerson]]] = [:]
+        try Row.fetchCursor(db, sql: "SELECT meeting_id, counterpart_position, name, role, private FROM meeting_person WHERE \(range) ORDER BY meeting_id, counterpart_position, position").forEach { row in
+            people[row[0], default: [:]][row[1], default: []].append(PublicPerson(name: row[2], role: row[3], isPrivate: row[4]))
+        }
+        var counterparts: [Int64: [PublicCounterpart]] = [:]
+        try Row.fetchCursor(db, sql: "SELECT meeting_id, position, organisation_id, on_behalf_of_id FROM meeting_counterpart WHERE \(range) ORDER BY meeting_id, position").forEach { row in
+            let meetingId: Int64 = row[0]
+            counterparts[meetingId, default: []].append(PublicCounterpart(
+                organisation: row[2], onBehalfOf: row[3], people: people[meetingId]?[row[1]] ?? []))
+        }
+        var documents: [Int64: [MeetingDocument]] = [:]
+        try Row.fetchCursor(db, sql: "SELECT meeting_id, title, direction, url FROM meeting_document WHERE \(range) ORDER BY meeting_id, position").forEach { row in
+            documents[row[0], default: []].append(MeetingDocument(
+                title: row[1], direction: DocumentDirection(rawValue: row[2]) ?? .received, url: row[3]))
+        }
+        for row in rows {
+            let id: Int64 = row["id"]
+            try body(meeting(row, participants: participants[id], counterparts: counterparts[id], issues: issues[id],
+                             documents: documents[id]))
+        }
+    }
+
+    private static func meeting(_ row: Row, participants: [Int64]?, counterparts: [PublicCounterpart]?, issues: [Int64]?,
+                                documents: [MeetingDocument]?) throws -> PublicMeeting {
+        let withheldText: String = row["withheld"]
+        let withheld = withheldText == "{}" ? [:] : try RegisterCoding.decoder().decode(
+            [MeetingField: Withholding].self, from: Data(withheldText.utf8))
+        func date(_ column: String) -> Date? { (row[column] as String?).flatMap { Timestamp.parse($0) } }
+        return PublicMeeting(
+            id: row["id"],
+            status: PublicMeetingStatus(rawValue: row["status"]) ?? .published,
+            version: row["version"],
+            startsAt: date("starts_at"),
+            durationMinutes: row["duration_minutes"],
+            place: row["place"],
+            format: (row["format"] as String?).flatMap(MeetingFormat.init(rawValue:)),
+            direction: (row["direction"] as String?).flatMap(MeetingDirection.init(rawValue:)),
+            initiator: (row["initiator"] as String?).flatMap(MeetingInitiator.init(rawValue:)),
+            participants: row["participants_disclosed"] ? participants ?? [] : nil,
+            counterparts: row["counterparts_disclosed"] ? counterparts ?? [] : nil,
+            issues: row["issues_disclosed"] ? issues ?? [] : nil,
+            subject: row["subject"],
+            summary: row["summary"],
+            documents: row["documents_disclosed"] ? documents ?? [] : nil,
+            withheld: withheld,
+            recordedAt: date("recorded_at") ?? .distantPast,
+            publishedAt: date("published_at") ?? .distantPast,
+            updatedAt: date("updated_at") ?? .distantPast,
+            correctionReason: row["correction_reason"],
+            withdrawnAt: date("withdrawn_at"),
+            withdrawalReason: row["withdrawal_reason"])
+    }
+}

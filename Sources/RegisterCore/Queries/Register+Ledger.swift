@@ -1,0 +1,76 @@
+import Foundation
+import GRDB
+
+/// The newest change of the ledger: what exports carry so that a reader can tell
+/// which state of the register they show, and an auditor can pin the chain's end.
+public struct LedgerHead: Sendable, Equatable, Codable {
+    public var sequence: Int64
+    public var hash: String
+    public var at: Date?
+
+    public static let empty = LedgerHead(sequence: 0, hash: LedgerEntry.genesisHash, at: nil)
+}
+
+extension Register {
+    public func ledgerHead() throws -> LedgerHead {
+        try writer.read { db in try Self.ledgerHead(db) }
+    }
+
+    static func ledgerHead(_ db: Database) throws -> LedgerHead {
+        guard let row = try Row.fetchOne(db, sql: "SELECT seq, hash, at FROM change ORDER BY seq DESC LIMIT 1") else { return .empty }
+        return LedgerHead(sequence: row["seq"], hash: row["hash"], at: Timestamp.parse(row["at"]))
+    }
+
+    /// Streams the stored changes after `sequence`, in order, in one read transaction.
+    public func forEachLedgerEntry(after sequence: Int64 = 0, _ body: (LedgerEntry) throws -> Void) throws {
+        try writer.read { db in
+            let rows = try Row.fetchCursor(db, sql: "SELECT seq, body, hash, openings FROM change WHERE seq > ? ORDER BY seq",
+                                           arguments: [sequence])
+            while let row = try rows.next() {
+                try body(try Self.entry(row))
+            }
+        }
+    }
+
+    static func entry(_ row: Row) throws -> LedgerEntry {
+        let body = try JSONValue.parse(Data((row["body"] as String).utf8))
+        var openings: [JSONPointer: LedgerEntry.Opening] = [:]
+        if let text = row["openings"] as String?, case .object(let members) = try JSONValue.parse(Data(text.utf8)) {
+            for (pointer, opening) in members {
+                if let pointer = JSONPointer(pointer), let salt = opening["salt"]?.stringValue, let value = opening["value"] {
+                    openings[pointer] = .init(salt: salt, value: value)
+                }
+            }
+        }
+        return LedgerEntry(sequence: row["seq"], body: body, hash: row["hash"], openings: openings)
+    }
+
+    /// Recomputes the stored chain and every opening; throws the first change that fails.
+    @discardableResult
+    public func verifyLedger() throws -> LedgerHead {
+        var verifier = LedgerVerifier()
+        var last: LedgerEntry?
+        try forEachLedgerEntry { entry in
+            try verifier.check(entry, requireOpenings: true)
+            last = entry
+        }
+        return LedgerHead(sequence: verifier.count, hash: verifier.headHash, at: last?.at)
+    }
+
+    /// The public changes after `sequence` as public projections, in ledger order:
+    /// what the incremental export and push deliver.
+    public func publicChanges(after sequence: Int64, limit: Int? = nil) throws -> [PublicChange] {
+        try writer.read { db in
+            var sql = "SELECT seq, body, hash, openings FROM change WHERE seq > ? AND public = 1 ORDER BY seq"
+            if let limit { sql += " LIMIT \(limit)" }
+            return try Row.fetchAll(db, sql: sql, arguments: [sequence]).map { try PublicChange(try Self.entry($0)) }
+        }
+    }
+
+    public func publicChange(sequence: Int64) throws -> PublicChange? {
+        try writer.read { db in
+            try Row.fetchOne(db, sql: "SELECT seq, body, hash, openings FROM change WHERE seq = ? AND public = 1", arguments: [sequence])
+                .map { try PublicChange(try Self.entry($0)) }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import GRDB
+
+/// What the four catalogue kinds (units, officials, organisations, issues) share,
+/// so that adding and updating them is one write path.
+public protocol CatalogueEntry: Codable, Sendable {
+    associatedtype Projection: Codable & Sendable
+    static var noun: String { get }
+    static var table: String { get }
+    static var added: ChangeType { get }
+    static var updated: ChangeType { get }
+    func validated() throws(ValidationError) -> Self
+    /// The public projection: what feeds, exports and push may show.
+    func projection(id: Int64) -> Projection
+    /// Top-level values that are not public; the ledger holds them as commitments.
+    var confidential: [String: JSONValue] { get }
+    func checkReferences(_ db: Database) throws
+    func save(id: Int64?, sequence: Int64, in db: Database) throws -> Int64
+}
+
+extension CatalogueEntry {
+    public var confidential: [String: JSONValue] { [:] }
+    public func checkReferences(_ db: Database) throws {}
+}
+
+extension Register {
+    /// Adds a catalogue entry and returns its id.
+    @discardableResult
+    public func add<Entry: CatalogueEntry>(_ entry: Entry) throws -> Int64 {
+        let valid = try entry.validated()
+        let now = clock()
+        return try writer.write { db in
+            try valid.checkReferences(db)
+            let id = try valid.save(id: nil, sequence: 0, in: db)
+            try record(valid, id: id, type: Entry.added, at: now, in: db)
+            return id
+        }
+    }
+
+    /// Replaces a catalogue entry's fields; its id stays.
+    public func update<Entry: CatalogueEntry>(_ id: Int64, with entry: Entry) throws {
+        let valid = try entry.validated()
+        let now = clock()
+        try writer.write { db in
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM \(Entry.table) WHERE id = ?", arguments: [id]) == true else {
+                throw ValidationError("id", "no \(Entry.noun) with id \(id)")
+            }
+            try valid.checkReferences(db)
+            _ = try valid.save(id: id, sequence: 0, in: db)
+            try record(valid, id: id, type: Entry.updated, at: now, in: db)
+            try SearchIndex.reindexMeetings(referencing: Entry.self, id: id, in: db)
+        }
+    }
+
+    private func record<Entry: CatalogueEntry>(_ entry: Entry, id: Int64, type: ChangeType, at date: Date, in db: Database) throws {
+        guard case .object(var data) = try JSONValue.from(entry.projection(id: id)) else { return }
+        for (key, value) in entry.confidential { data[key] = value }
+        let change = try Register.append(
+            ChangeDraft(type: type, entityId: id, data: .object(data), secrets: entry.confidential.keys.sorted().map { JSONPointer([$0]) }),
+            at: date, in: db)
+        try db.execute(sql: "UPDATE \(Entry.table) SET updated_seq = ? WHERE id = ?", arguments: [change.sequence, id])
+    }
+}
+
+func requireExists(_ table: String, _ noun: String, id: Int64, field: String, in db: Database) throws {
+    guard try Bool.fetchOne(db, sql: "SELECT 1 FROM \(table) WHERE id = ?", arguments: [id]) == true else {
+        throw ValidationError(field, "no \(noun) with id \(id)")
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import GRDB
+
+extension Unit: CatalogueEntry {
+    public static let noun = "unit"
+    public static let table = "unit"
+    public static let added = ChangeType.unitAdded
+    public static let updated = ChangeType.unitUpdated
+
+    public func projection(id: Int64) -> PublicUnit { PublicUnit(id: id, self) }
+
+    public func save(id: Int64?, sequence: Int64, in db: Database) throws -> Int64 {
+        try upsert(db, table: Self.table, id: id, columns: ["name": name, "kind": kind.rawValue, "updated_seq": sequence])
+    }
+}
+
+extension Official: CatalogueEntry {
+    public static let noun = "official"
+    public static let table = "official"
+    public static let added = ChangeType.officialAdded
+    public static let updated = ChangeType.officialUpdated
+
+    public func projection(id: Int64) -> PublicOfficial { PublicOfficial(id: id, self) }
+
+    public func checkReferences(_ db: Database) throws {
+        try requireExists("unit", "unit", id: unit, field: "unit", in: db)
+    }
+
+    public func save(id: Int64?, sequence: Int64, in db: Database) throws -> Int64 {
+        try upsert(db, table: Self.table, id: id, columns: [
+            "name": name, "title": title, "kind": kind.rawValue, "party": party, "unit_id": unit,
+            "active_from": activeFrom.description, "active_to": activeTo?.description, "updated_seq": sequence,
+        ])
+    }
+}
+
+extension Organisation: CatalogueEntry {
+    public static let noun = "organisation"
+    public static let table = "organisation"
+    public static let added = ChangeType.organisationAdded
+    public static let updated = ChangeType.organisationUpdated
+
+    public func projection(id: Int64) -> PublicOrganisation { PublicOrganisation(id: id, self) }
+
+    public var confidential: [String: JSONValue] {
+        personnummer.map { ["personnummer": .string($0)] } ?? [:]
+    }
+
+    public func save(id: Int64?, sequence: Int64, in db: Database) throws -> Int64 {
+        let saved = try upsert(db, table: Self.table, id: id, columns: [
+            "name": name, "kind": kind.rawValue, "organisation_number": organisationNumber,
+            "sole_trader": personnummer != nil, "eu_transparency_id": euTransparencyId, "website": website,
+            "updated_seq": sequence,
+        ])
+        try db.execute(sql: "DELETE FROM organisation_private WHERE organisation_id = ?", arguments: [saved])
+        if let personnummer {
+            try db.execute(sql: "INSERT INTO organisation_private(organisation_id, personnummer) VALUES (?, ?)",
+                           arguments: [saved, personnummer])
+        }
+        return saved
+    }
+}
+
+extension Issue: CatalogueEntry {
+    public static let noun = "issue"
+    public static let table = "issue"
+    public static let added = ChangeType.issueAdded
+    public static let updated = ChangeType.issueUpdated
+
+    public func projection(id: Int64) -> PublicIssue { PublicIssue(id: id, self) }
+
+    public func checkReferences(_ db: Database) throws {
+        try requireExists("unit", "unit", id: unit, field: "unit", in: db)
+    }
+
+    public func save(id: Int64?, sequence: Int64, in db: Database) throws -> Int64 {
+        let areas = String(decoding: try JSONEncoder().encode(policyAreas), as: UTF8.self)
+        return try upsert(db, table: Self.table, id: id, columns: [
+            "title": title, "summary": summary, "position": position, "status": status.rawValue,
+            "case_number": caseNumber, "policy_areas": areas, "unit_id": unit, "updated_seq": sequence,
+        ])
+    }
+}
+
+/// Inserts a row (returning its new id) or updates the row with `id`.
+private func upsert(_ db: Database, table: String, id: Int64?, columns: [String: (any DatabaseValueConvertible)?]) throws -> Int64 {
+    let names = columns.keys.sorted()
+    let arguments = StatementArguments(names.map { columns[$0]! })
+    if let id {
+        try db.execute(sql: "UPDATE \(table) SET \(names.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?",
+                       arguments: arguments + [id])
+        return id
+    }
+    try db.execute(sql: "INSERT INTO \(table)(\(names.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ", ")))",
+                   arguments: arguments)
+    return db.lastInsertedRowID
+}

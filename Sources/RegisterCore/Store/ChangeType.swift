@@ -1,0 +1,15 @@
+/// The kinds of change the ledger records. Drafts are the only changes that are not
+/// public: their whole content stands as one commitment and they are never pushed.
+public enum ChangeType: String, Sendable, CaseIterable, Codable {
+    case unitAdded = "unit.added", unitUpdated = "unit.updated"
+    case officialAdded = "official.added", officialUpdated = "official.updated"
+    case organisationAdded = "organisation.added", organisationUpdated = "organisation.updated"
+    case issueAdded = "issue.added", issueUpdated = "issue.updated"
+    case meetingDrafted = "meeting.drafted", meetingDraftUpdated = "meeting.draft-updated"
+    case meetingPublished = "meeting.published", meetingCorrected = "meeting.corrected"
+    case meetingWithdrawn = "meeting.withdrawn", meetingReleased = "meeting.released"
+
+    public var entity: String { String(rawValue.prefix(while: { $0 != "." })) }
+
+    public var isPublic: Bool { self != .meetingDrafted && self != .meetingDraftUpdated }
+}

@@ -1,0 +1,199 @@
+import Foundation
+import GRDB
+
+extension Register {
+    /// Records a meeting as a draft and returns its id. A draft is in the ledger only
+    /// as a commitment and appears in no public output.
+    @discardableResult
+    public func recordMeeting(_ meeting: Meeting) throws -> Int64 {
+        let valid = try meeting.validated()
+        let now = clock()
+        return try writer.write { db in
+            try checkReferences(of: valid, in: db)
+            let record = try Self.encodeRecord(valid)
+            try db.execute(
+                sql: "INSERT INTO meeting_record(status, version, record, recorded_at, updated_at, updated_seq) VALUES ('draft', 0, ?, ?, ?, 0)",
+                arguments: [record, Timestamp.format(now), Timestamp.format(now)])
+            let id = db.lastInsertedRowID
+            let change = try Self.append(
+                ChangeDraft(type: .meetingDrafted, entityId: id, data: try JSONValue.from(valid), secrets: [JSONPointer([])]),
+                at: now, in: db)
+            try db.execute(sql: "UPDATE meeting_record SET updated_seq = ? WHERE id = ?", arguments: [change.sequence, id])
+            return id
+        }
+    }
+
+    /// Replaces the content of a draft.
+    public func updateDraft(_ id: Int64, with meeting: Meeting) throws {
+        let valid = try meeting.validated()
+        let now = clock()
+        try writer.write { db in
+            let stored = try StoredMeeting.fetch(id, in: db)
+            guard stored.status == .draft else {
+                throw ValidationError("id", "meeting \(id) is \(stored.status.rawValue); a published meeting is changed with `meeting correct` and a reason")
+            }
+            try checkReferences(of: valid, in: db)
+            let change = try Self.append(
+                ChangeDraft(type: .meetingDraftUpdated, entityId: id, data: try JSONValue.from(valid), secrets: [JSONPointer([])]),
+                at: now, in: db)
+            try db.execute(sql: "UPDATE meeting_record SET record = ?, updated_at = ?, updated_seq = ? WHERE id = ?",
+                           arguments: [try Self.encodeRecord(valid), Timestamp.format(now), change.sequence, id])
+        }
+    }
+
+    /// Publishes a draft: from now on it is in every public output.
+    public func publishMeeting(_ id: Int64) throws {
+        let now = clock()
+        try writer.write { db in
+            let stored = try StoredMeeting.fetch(id, in: db)
+            guard stored.status == .draft else { throw ValidationError("id", "meeting \(id) is already \(stored.status.rawValue)") }
+            try checkReferences(of: stored.meeting, in: db)
+            let projection = PublicMeeting(id: id, meeting: stored.meeting, version: 1, recordedAt: stored.recordedAt,
+                                           publishedAt: now, updatedAt: now, correctionReason: nil)
+            try savePublished(projection, meeting: stored.meeting, type: .meetingPublished, reason: nil, at: now, in: db)
+        }
+    }
+
+    /// Corrects a published meeting: a new version with a visible reason.
+    public func correctMeeting(_ id: Int64, with meeting: Meeting, reason: String) throws {
+        let valid = try meeting.validated()
+        let reason = try Self.requireReason(reason)
+        let now = clock()
+        try writer.write { db in
+            let stored = try StoredMeeting.fetch(id, in: db)
+            guard stored.status == .published else {
+                throw ValidationError("id", stored.status == .draft
+                    ? "meeting \(id) is a draft; edit it with `meeting edit` or publish it first"
+                    : "meeting \(id) is withdrawn and cannot be corrected")
+            }
+            try checkReferences(of: valid, in: db)
+            let projection = PublicMeeting(id: id, meeting: valid, version: stored.version + 1, recordedAt: stored.recordedAt,
+                                           publishedAt: stored.publishedAt ?? now, updatedAt: now, correctionReason: reason)
+            try savePublished(projection, meeting: valid, type: .meetingCorrected, reason: reason, at: now, in: db)
+        }
+    }
+
+    /// Withdraws a published meeting, leaving a tombstone with the reason.
+    public func withdrawMeeting(_ id: Int64, reason: String) throws {
+        let reason = try Self.requireReason(reason)
+        let now = clock()
+        try writer.write { db in
+            let stored = try StoredMeeting.fetch(id, in: db)
+            guard stored.status == .published else {
+                throw ValidationError("id", "meeting \(id) is \(stored.status.rawValue); only a published meeting can be withdrawn")
+            }
+            let current = try PublicMeetingReader.fetch(ids: [id], in: db)[0]
+            let tombstone = current.tombstone(at: now, reason: reason)
+            let change = try Self.append(
+                ChangeDraft(type: .meetingWithdrawn, entityId: id, reason: reason, data: try JSONValue.from(tombstone)),
+                at: now, in: db)
+            try PublicMeetingRows.save(tombstone, sequence: change.sequence, timeZone: try RegisterSettings.load(db).timeZone, in: db)
+            try db.execute(sql: "UPDATE meeting_record SET status = 'withdrawn', version = ?, updated_at = ?, updated_seq = ? WHERE id = ?",
+                           arguments: [tombstone.version, Timestamp.format(now), change.sequence, id])
+        }
+    }
+
+    /// Releases every withheld field whose date has come, each release a change of
+    /// its own. Returns the ids of the meetings that changed.
+    @discardableResult
+    public func releaseDueWithholdings() throws -> [Int64] {
+        let now = clock()
+        return try writer.write { db in
+            let today = Day(now, in: try RegisterSettings.load(db).timeZone)
+            var released: [Int64] = []
+            let candidates = try Int64.fetchAll(db, sql: "SELECT id FROM meeting WHERE status = 'published' AND withheld LIKE '%\"until\"%'")
+            for id in candidates {
+                let stored = try StoredMeeting.fetch(id, in: db)
+                var meeting = stored.meeting
+                let due = meeting.withheld.filter { $0.value.until.map { $0 <= today } ?? false }
+                guard !due.isEmpty else { continue }
+                for field in due.keys { meeting.withheld[field] = nil }
+                let current = try PublicMeetingReader.fetch(ids: [id], in: db)[0]
+                let projection = PublicMeeting(id: id, meeting: meeting, version: stored.version + 1, recordedAt: stored.recordedAt,
+                                               publishedAt: stored.publishedAt ?? now, updatedAt: now,
+                                               correctionReason: current.correctionReason)
+                let fields = due.keys.sorted().map(\.rawValue).joined(separator: ", ")
+                try savePublished(projection, meeting: meeting, type: .meetingReleased,
+                                  reason: "Sekretessen har upphört för: \(fields)", at: now, in: db)
+                released.append(id)
+            }
+            return released
+        }
+    }
+
+    private func savePublished(_ projection: PublicMeeting, meeting: Meeting, type: ChangeType, reason: String?, at now: Date,
+                               in db: Database) throws {
+        let change = try Self.append(try Self.publicChange(projection, meeting: meeting, type: type, reason: reason), at: now, in: db)
+        try PublicMeetingRows.save(projection, sequence: change.sequence, timeZone: try RegisterSettings.load(db).timeZone, in: db)
+        try db.execute(
+            sql: """
+                UPDATE meeting_record SET status = 'published', version = ?, record = ?, published_at = ?, updated_at = ?, updated_seq = ?
+                WHERE id = ?
+                """,
+            arguments: [projection.version, try Self.encodeRecord(meeting), Timestamp.format(projection.publishedAt),
+                        Timestamp.format(now), change.sequence, projection.id])
+    }
+
+    /// The ledger data of a public meeting change: the projection, with every withheld
+    /// value and private name put back as a secret (a commitment in the public view).
+    static func publicChange(_ projection: PublicMeeting, meeting: Meeting, type: ChangeType, reason: String?) throws -> ChangeDraft {
+        let full = try JSONValue.from(meeting)
+        var data = try JSONValue.from(projection)
+        var secrets: [JSONPointer] = []
+        for field in meeting.withheld.keys.sorted() {
+            let pointer = JSONPointer([field.rawValue])
+            data.set(full.value(at: pointer) ?? .null, at: pointer)
+            secrets.append(pointer)
+        }
+        if meeting.withheld[.counterparts] == nil {
+            for (index, counterpart) in meeting.counterparts.enumerated() {
+                for (personIndex, person) in counterpart.people.enumerated() where person.isPrivate {
+                    let pointer = JSONPointer(["counterparts", String(index), "people", String(personIndex), "name"])
+                    data.set(.string(person.name), at: pointer)
+                    secrets.append(pointer)
+                }
+            }
+        }
+        return ChangeDraft(type: type, entityId: projection.id, reason: reason, data: data, secrets: secrets)
+    }
+
+    private func checkReferences(of meeting: Meeting, in db: Database) throws {
+        let timeZone = try RegisterSettings.load(db).timeZone
+        let day = Day(meeting.startsAt, in: timeZone)
+        var problems = Problems()
+        for (index, id) in meeting.participants.enumerated() {
+            guard let row = try Row.fetchOne(db, sql: "SELECT name, active_from, active_to FROM official WHERE id = ?", arguments: [id]) else {
+                problems.add("participants[\(index)]", "no official with id \(id)")
+                continue
+            }
+            let from = Day(row["active_from"] as String)
+            let to = (row["active_to"] as String?).flatMap(Day.init)
+            if let from, day < from || (to.map { day > $0 } ?? false) {
+                problems.add("participants[\(index)]", "\(row["name"] as String) was not active on \(day) (active \(from) to \(to?.description ?? "now"))")
+            }
+        }
+        for (index, counterpart) in meeting.counterparts.enumerated() {
+            for (key, id) in [("organisation", counterpart.organisation), ("onBehalfOf", counterpart.onBehalfOf)] {
+                if let id, try Bool.fetchOne(db, sql: "SELECT 1 FROM organisation WHERE id = ?", arguments: [id]) != true {
+                    problems.add("counterparts[\(index)].\(key)", "no organisation with id \(id)")
+                }
+            }
+        }
+        for (index, id) in meeting.issues.enumerated()
+        where try Bool.fetchOne(db, sql: "SELECT 1 FROM issue WHERE id = ?", arguments: [id]) != true {
+            problems.add("issues[\(index)]", "no issue with id \(id)")
+        }
+        try problems.check()
+    }
+
+    static func requireReason(_ reason: String) throws(ValidationError) -> String {
+        let trimmed = reason.trimmed
+        guard !trimmed.isEmpty else { throw ValidationError("reason", "is required and must not be empty") }
+        guard trimmed.count <= 2000 else { throw ValidationError("reason", "is longer than 2000 characters") }
+        return trimmed
+    }
+
+    static func encodeRecord(_ meeting: Meeting) throws -> String {
+        String(decoding: try RegisterCoding.encoder().encode(meeting), as: UTF8.self)
+    }
+}

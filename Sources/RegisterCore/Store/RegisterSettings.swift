@@ -1,0 +1,85 @@
+import Foundation
+import GRDB
+
+/// The settings kept in the register itself, so that every command and the server
+/// publish the same URLs and ids: the public base URL, the tag-URI authority and
+/// date (fixed once meetings are published, since Atom ids must never change), the
+/// body's name and time zone, the language and the data licence.
+public struct RegisterSettings: Sendable, Equatable {
+    public static let defaultTimeZone = TimeZone(identifier: "Europe/Stockholm")!
+
+    public var bodyName = "Exempelregionen"
+    public var baseURL = "http://localhost:8080/"
+    public var tagAuthority = "insyn.example.se"
+    public var tagDate = "2026"
+    public var timeZoneIdentifier = "Europe/Stockholm"
+    public var language = "sv"
+    public var licenceName = "CC0 1.0"
+    public var licenceURL = "https://creativecommons.org/publicdomain/zero/1.0/"
+
+    public init() {}
+
+    public var timeZone: TimeZone { TimeZone(identifier: timeZoneIdentifier) ?? Self.defaultTimeZone }
+
+    /// The base URL with exactly one trailing slash.
+    public var base: String { baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
+
+    static var keys: [(String, WritableKeyPath<RegisterSettings, String>)] { [
+        ("body_name", \.bodyName), ("base_url", \.baseURL), ("tag_authority", \.tagAuthority), ("tag_date", \.tagDate),
+        ("time_zone", \.timeZoneIdentifier), ("language", \.language), ("licence_name", \.licenceName),
+        ("licence_url", \.licenceURL),
+    ] }
+
+    /// The names accepted by `insyn config set`.
+    public static var names: [String] { keys.map { $0.0.replacingOccurrences(of: "_", with: "-") } }
+
+    public mutating func set(_ name: String, to value: String) throws(ValidationError) {
+        guard let keyPath = Self.keys.first(where: { $0.0 == name.replacingOccurrences(of: "-", with: "_") })?.1 else {
+            throw ValidationError(name, "is not a setting (one of \(Self.names.joined(separator: ", ")))")
+        }
+        self[keyPath: keyPath] = value
+    }
+
+    public func value(of name: String) -> String? {
+        Self.keys.first(where: { $0.0 == name.replacingOccurrences(of: "-", with: "_") }).map { self[keyPath: $0.1] }
+    }
+
+    func validated() throws(ValidationError) {
+        var problems = Problems()
+        if !SwedishIdentifiers.isWebAddress(baseURL) { problems.add("base-url", "'\(baseURL)' is not an http(s) address") }
+        if TimeZone(identifier: timeZoneIdentifier) == nil { problems.add("time-zone", "'\(timeZoneIdentifier)' is not a time zone name such as Europe/Stockholm") }
+        if tagAuthority.isEmpty || tagAuthority.contains(where: { !($0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "@") }) {
+            problems.add("tag-authority", "'\(tagAuthority)' is not a domain name or e-mail address (RFC 4151)")
+        }
+        if Day(tagDate) == nil && Day(tagDate + "-01") == nil && Day(tagDate + "-01-01") == nil {
+            problems.add("tag-date", "'\(tagDate)' is not a date like 2026, 2026-11 or 2026-11-23")
+        }
+        if !["sv", "en"].contains(language) { problems.add("language", "must be sv or en") }
+        problems.requireText(bodyName, "body-name", max: 200)
+        problems.requireText(licenceName, "licence-name", max: 200)
+        if !SwedishIdentifiers.isWebAddress(licenceURL) { problems.add("licence-url", "'\(licenceURL)' is not an http(s) address") }
+        try problems.check()
+    }
+
+    static func load(_ db: Database) throws -> RegisterSettings {
+        var settings = RegisterSettings()
+        let rows = try Row.fetchAll(db, sql: "SELECT key, value FROM setting")
+        for row in rows {
+            let key: String = row["key"]
+            if let keyPath = keys.first(where: { $0.0 == key })?.1 { settings[keyPath: keyPath] = row["value"] }
+        }
+        return settings
+    }
+
+    func save(_ db: Database) throws {
+        let current = try Self.load(db)
+        if current.tagAuthority != tagAuthority || current.tagDate != tagDate,
+           try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM meeting") ?? 0 > 0 {
+            throw ValidationError("tag-authority", "cannot change once meetings are published: their Atom ids would change")
+        }
+        for (key, keyPath) in Self.keys {
+            try db.execute(sql: "INSERT INTO setting(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                           arguments: [key, self[keyPath: keyPath]])
+        }
+    }
+}

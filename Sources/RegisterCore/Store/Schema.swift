@@ -1,0 +1,188 @@
+import GRDB
+
+/// The register's versioned migrations. A shipped migration never changes and uses
+/// no application types; a schema change is a new migration.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE setting (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
+
+                CREATE TABLE change (
+                    seq INTEGER PRIMARY KEY,
+                    at TEXT NOT NULL,
+                    type TEXT NOT NULL,
+                    entity TEXT NOT NULL,
+                    entity_id INTEGER NOT NULL,
+                    public INTEGER NOT NULL,
+                    body TEXT NOT NULL,
+                    hash TEXT NOT NULL UNIQUE,
+                    openings TEXT
+                );
+                CREATE INDEX change_entity ON change(entity, entity_id, seq);
+
+                CREATE TABLE unit (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    name TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    updated_seq INTEGER NOT NULL
+                );
+                CREATE TABLE official (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    name TEXT NOT NULL,
+                    title TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    party TEXT,
+                    unit_id INTEGER NOT NULL REFERENCES unit(id),
+                    active_from TEXT NOT NULL,
+                    active_to TEXT,
+                    updated_seq INTEGER NOT NULL
+                );
+                CREATE TABLE organisation (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    name TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    organisation_number TEXT,
+                    sole_trader INTEGER NOT NULL,
+                    eu_transparency_id TEXT,
+                    website TEXT,
+                    updated_seq INTEGER NOT NULL
+                );
+                CREATE TABLE organisation_private (
+                    organisation_id INTEGER PRIMARY KEY REFERENCES organisation(id),
+                    personnummer TEXT NOT NULL
+                );
+                CREATE TABLE issue (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    title TEXT NOT NULL,
+                    summary TEXT NOT NULL,
+                    position TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    case_number TEXT,
+                    policy_areas TEXT NOT NULL,
+                    unit_id INTEGER NOT NULL REFERENCES unit(id),
+                    updated_seq INTEGER NOT NULL
+                );
+
+                CREATE TABLE meeting_record (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    status TEXT NOT NULL,
+                    version INTEGER NOT NULL,
+                    record TEXT NOT NULL,
+                    recorded_at TEXT NOT NULL,
+                    published_at TEXT,
+                    updated_at TEXT NOT NULL,
+                    updated_seq INTEGER NOT NULL
+                );
+
+                CREATE TABLE meeting (
+                    id INTEGER PRIMARY KEY REFERENCES meeting_record(id),
+                    status TEXT NOT NULL,
+                    version INTEGER NOT NULL,
+                    starts_at TEXT,
+                    duration_minutes INTEGER,
+                    place TEXT,
+                    format TEXT,
+                    direction TEXT,
+                    initiator TEXT,
+                    subject TEXT,
+                    summary TEXT,
+                    participants_disclosed INTEGER NOT NULL,
+                    counterparts_disclosed INTEGER NOT NULL,
+                    issues_disclosed INTEGER NOT NULL,
+                    documents_disclosed INTEGER NOT NULL,
+                    withheld TEXT NOT NULL,
+                    recorded_at TEXT NOT NULL,
+                    published_at TEXT NOT NULL,
+                    published_month TEXT NOT NULL,
+                    updated_at TEXT NOT NULL,
+                    correction_reason TEXT,
+                    withdrawn_at TEXT,
+                    withdrawal_reason TEXT,
+                    updated_seq INTEGER NOT NULL
+                );
+                CREATE INDEX meeting_starts_at ON meeting(starts_at);
+                CREATE INDEX meeting_published ON meeting(published_at);
+                CREATE INDEX meeting_month ON meeting(published_month);
+
+                CREATE TABLE meeting_participant (
+                    meeting_id INTEGER NOT NULL REFERENCES meeting(id),
+                    position INTEGER NOT NULL,
+                    official_id INTEGER NOT NULL REFERENCES official(id),
+                    PRIMARY KEY (meeting_id, position)
+                ) WITHOUT ROWID;
+                CREATE INDEX meeting_participant_official ON meeting_participant(official_id, meeting_id);
+
+                CREATE TABLE meeting_counterpart (
+                    meeting_id INTEGER NOT NULL REFERENCES meeting(id),
+                    position INTEGER NOT NULL,
+                    organisation_id INTEGER REFERENCES organisation(id),
+                    on_behalf_of_id INTEGER REFERENCES organisation(id),
+                    PRIMARY KEY (meeting_id, position)
+                ) WITHOUT ROWID;
+                CREATE INDEX meeting_counterpart_organisation ON meeting_counterpart(organisation_id, meeting_id);
+                CREATE INDEX meeting_counterpart_client ON meeting_counterpart(on_behalf_of_id, meeting_id);
+
+                CREATE TABLE meeting_person (
+                    meeting_id INTEGER NOT NULL REFERENCES meeting(id),
+                    counterpart_position INTEGER NOT NULL,
+                    position INTEGER NOT NULL,
+                    name TEXT,
+                    role TEXT,
+                    private INTEGER NOT NULL,
+                    PRIMARY KEY (meeting_id, counterpart_position, position)
+                ) WITHOUT ROWID;
+
+                CREATE TABLE meeting_issue (
+                    meeting_id INTEGER NOT NULL REFERENCES meeting(id),
+                    position INTEGER NOT NULL,
+                    issue_id INTEGER NOT NULL REFERENCES issue(id),
+                    PRIMARY KEY (meeting_id, position)
+                ) WITHOUT ROWID;
+                CREATE INDEX meeting_issue_issue ON meeting_issue(issue_id, meeting_id);
+
+                CREATE TABLE meeting_document (
+                    meeting_id INTEGER NOT NULL REFERENCES meeting(id),
+                    position INTEGER NOT NULL,
+                    title TEXT NOT NULL,
+                    direction TEXT NOT NULL,
+                    url TEXT,
+                    PRIMARY KEY (meeting_id, position)
+                ) WITHOUT ROWID;
+
+                CREATE VIRTUAL TABLE meeting_search USING fts5(
+                    subject, summary, place, counterparts, issues,
+                    tokenize = 'unicode61 remove_diacritics 0'
+                );
+
+                CREATE TABLE endpoint (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    url TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    secret TEXT,
+                    token TEXT,
+                    enabled INTEGER NOT NULL,
+                    created_at TEXT NOT NULL,
+                    created_after_seq INTEGER NOT NULL
+                );
+                CREATE TABLE outbox (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    endpoint_id INTEGER NOT NULL REFERENCES endpoint(id),
+                    change_seq INTEGER NOT NULL REFERENCES change(seq),
+                    entity TEXT NOT NULL,
+                    entity_id INTEGER NOT NULL,
+                    state TEXT NOT NULL,
+                    attempts INTEGER NOT NULL DEFAULT 0,
+                    next_attempt_at TEXT NOT NULL,
+                    last_attempt_at TEXT,
+                    last_error TEXT,
+                    delivered_at TEXT,
+                    UNIQUE (endpoint_id, change_seq)
+                );
+                CREATE INDEX outbox_queue ON outbox(endpoint_id, state, change_seq);
+                """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+
+extension Unit {
+    /// Checks every field; returns the record as it will be stored.
+    public func validated() throws(ValidationError) -> Unit {
+        var problems = Problems()
+        problems.requireText(name, "name", max: 200)
+        try problems.check()
+        return Unit(name: name.trimmed, kind: kind)
+    }
+}
+
+extension Official {
+    public func validated() throws(ValidationError) -> Official {
+        var problems = Problems()
+        problems.requireText(name, "name", max: 200)
+        problems.requireText(title, "title", max: 200)
+        problems.optionalText(party, "party", max: 100)
+        if kind == .staff, party != nil { problems.add("party", "only elected officials have a party") }
+        if let activeTo, activeTo < activeFrom { problems.add("activeTo", "is before activeFrom (\(activeFrom))") }
+        try problems.check()
+        var copy = self
+        copy.name = name.trimmed
+        copy.title = title.trimmed
+        copy.party = party?.trimmed
+        return copy
+    }
+}
+
+extension Organisation {
+    public func validated() throws(ValidationError) -> Organisation {
+        var problems = Problems()
+        var copy = self
+        problems.requireText(name, "name", max: 300)
+        copy.name = name.trimmed
+        if let number = organisationNumber {
+            if let normalised = SwedishIdentifiers.normalisedOrganisationNumber(number) {
+                copy.organisationNumber = normalised
+            } else {
+                problems.add("organisationNumber", "'\(number)' is not a valid organisationsnummer (ten digits, third and fourth at least 20, valid check digit)")
+            }
+        }
+        if let number = personnummer {
+            if let normalised = SwedishIdentifiers.normalisedPersonnummer(number) {
+                copy.personnummer = normalised
+            } else {
+                problems.add("personnummer", "is not a valid personnummer (date of birth and four digits with a valid check digit)")
+            }
+            if organisationNumber != nil {
+                problems.add("personnummer", "a sole trader has a personnummer instead of an organisationsnummer, not both")
+            }
+        }
+        if let id = euTransparencyId, !SwedishIdentifiers.isEUTransparencyId(id) {
+            problems.add("euTransparencyId", "'\(id)' is not an EU Transparency Register id (9 to 12 digits, a hyphen, two digits)")
+        }
+        if let website, !SwedishIdentifiers.isWebAddress(website) {
+            problems.add("website", "'\(website)' is not an http(s) address")
+        }
+        try problems.check()
+        return copy
+    }
+}
+
+extension Issue {
+    public func validated() throws(ValidationError) -> Issue {
+        var problems = Problems()
+        problems.requireText(title, "title", max: 300)
+        problems.requireText(summary, "summary")
+        problems.requireText(position, "position")
+        problems.optionalText(caseNumber, "caseNumber", max: 100)
+        for (index, area) in policyAreas.enumerated() { problems.requireText(area, "policyAreas[\(index)]", max: 100) }
+        try problems.check()
+        var copy = self
+        copy.title = title.trimmed
+        copy.caseNumber = caseNumber?.trimmed
+        copy.policyAreas = policyAreas.map(\.trimmed)
+        return copy
+    }
+}
+
+extension Meeting {
+    /// Checks the fields that need no database; references are checked by the store.
+    public func validated() throws(ValidationError) -> Meeting {
+        var problems = Problems()
+        if durationMinutes <= 0 { problems.add("durationMinutes", "must be a positive number of minutes") }
+        if durationMinutes > 7 * 24 * 60 { problems.add("durationMinutes", "is longer than a week") }
+        problems.requireText(place, "place", max: 300)
+        problems.requireText(subject, "subject", max: 300)
+        problems.requireText(summary, "summary", max: 20_000)
+        if participants.isEmpty { problems.add("participants", "at least one of our officials must take part") }
+        if Set(participants).count != participants.count { problems.add("participants", "lists an official twice") }
+        if counterparts.isEmpty { problems.add("counterparts", "at least one counterpart is required") }
+        for (index, counterpart) in counterparts.enumerated() {
+            let field = "counterparts[\(index)]"
+            if counterpart.organisation == nil && counterpart.people.isEmpty {
+                problems.add(field, "needs an organisation or at least one person")
+            }
+            if counterpart.onBehalfOf != nil && counterpart.organisation == nil {
+                problems.add("\(field).onBehalfOf", "only an organisation can act on behalf of another")
+            }
+            if let client = counterpart.onBehalfOf, client == counterpart.organisation {
+                problems.add("\(field).onBehalfOf", "an organisation cannot act on behalf of itself")
+            }
+            for (personIndex, person) in counterpart.people.enumerated() {
+                problems.requireText(person.name, "\(field).people[\(personIndex)].name", max: 200)
+                problems.optionalText(person.role, "\(field).people[\(personIndex)].role", max: 200)
+            }
+        }
+        if Set(issues).count != issues.count { problems.add("issues", "lists an issue twice") }
+        for (index, document) in documents.enumerated() {
+            problems.requireText(document.title, "documents[\(index)].title", max: 500)
+            if let url = document.url, !SwedishIdentifiers.isWebAddress(url) {
+                problems.add("documents[\(index)].url", "'\(url)' is not an http(s) address")
+            }
+        }
+        for (field, withholding) in withheld.sorted(by: { $0.key < $1.key }) {
+            problems.requireText(withholding.ground, "withheld.\(field.rawValue).ground", max: 300)
+        }
+        try problems.check()
+        var copy = self
+        copy.place = place.trimmed
+        copy.subject = subject.trimmed
+        copy.summary = summary.trimmed
+        return copy
+    }
+}
+
+extension String {
+    var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+}

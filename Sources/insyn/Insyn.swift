@@ -1,0 +1,20 @@
+import ArgumentParser
+
+/// The command-line program: keeps the register, publishes it, pushes it, verifies it.
+@main
+struct Insyn: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "insyn",
+        abstract: "Insyn – a lobbying transparency register: who met whom, for which organisation, on which issue.",
+        discussion: """
+            The register is one SQLite file: --db PATH, else $INSYN_DB, else Data/insyn.sqlite.
+            Start with `insyn init` (or `insyn demo` for fictitious demo data), then see `insyn help <command>`.
+            """,
+        subcommands: [
+            InitCommand.self, DemoCommand.self, ConfigCommand.self,
+            UnitCommand.self, OfficialCommand.self, OrganisationCommand.self, IssueCommand.self, MeetingCommand.self,
+            ExportCommand.self, LedgerCommand.self, VerifyCommand.self,
+        ])
+
+    @OptionGroup var global: GlobalOptions
+}

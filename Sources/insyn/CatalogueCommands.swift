@@ -53,7 +53,7 @@ struct CatalogueList<Kind: CatalogueCommandKind>: ParsableCommand {
 }
 
 enum UnitKindCommands: CatalogueCommandKind {
-    typealias Entry = Unit
+    typealias Entry = RegisterCore.Unit
     static let example = #"{"name": "Regionstyrelsen", "kind": "board"}   (kind: board, committee, company, department)"#
     static func list(_ register: Register) throws -> [String] {
         try register.units().map { "\($0.id)\t\($0.kind.rawValue)\t\($0.name)" }

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import Publishing
+
 import RegisterCore
 
 /// `insyn ledger export`: every change as JSON Lines, public or auditor view.

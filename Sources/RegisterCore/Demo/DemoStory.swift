@@ -54,7 +54,7 @@ enum DemoStory {
         for index in 0..<count {
             let dayOffset = Double(index) / Double(count) * span + Double.random(in: 0..<86_400 * 2, using: &random)
             var startsAt = start.addingTimeInterval((dayOffset / 86_400).rounded(.down) * 86_400)
-            let weekday = Int((startsAt.timeIntervalSince1970 / 86_400).rounded(.down) + 4) % 7
+            let weekday = Int((startsAt.timeIntervalSince1970 / 86_400).rounded(.down) + 3) % 7
             if weekday >= 5 { startsAt.addTimeInterval(Double(7 - weekday) * 86_400) }
             startsAt.addTimeInterval(Double(Int.random(in: 0...15, using: &random)) * 1800 - 3600)
             let day = Day(startsAt, in: RegisterSettings.defaultTimeZone)

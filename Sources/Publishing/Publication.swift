@@ -1,0 +1,73 @@
+import Foundation
+import RegisterCore
+
+/// Where everything the register publishes lives and what it is called: the URL
+/// layout and the tag URIs, derived once from the register's settings, so that the
+/// static files, the server and push agree on every address and id.
+public struct Publication: Sendable {
+    public let settings: RegisterSettings
+
+    public init(settings: RegisterSettings) {
+        self.settings = settings
+    }
+
+    public var baseURL: String { settings.base }
+    public var timeZone: TimeZone { settings.timeZone }
+    public var language: String { settings.language }
+
+    /// The tag URI (RFC 4151) that names a record for ever: `tag:authority,date:kind/id`.
+    public func tag(_ kind: String, _ id: Int64) -> String {
+        "tag:\(settings.tagAuthority),\(settings.tagDate):\(kind)/\(id)"
+    }
+
+    public func tag(_ kind: String, _ name: String) -> String {
+        "tag:\(settings.tagAuthority),\(settings.tagDate):\(kind)/\(name)"
+    }
+
+    /// The web page of a meeting (served by the public web pages).
+    public func meetingPage(_ id: Int64) -> String { baseURL + "meetings/\(id)" }
+    public func page(_ kind: FeedSubject) -> String {
+        switch kind {
+        case .all: baseURL + "meetings"
+        case .issue(let id): baseURL + "issues/\(id)"
+        case .official(let id): baseURL + "officials/\(id)"
+        case .organisation(let id): baseURL + "organisations/\(id)"
+        }
+    }
+
+    /// A feed document's path relative to the feed root (Feeds/ or /feeds/ on the server).
+    public func feedPath(_ subject: FeedSubject, month: ArchiveMonth? = nil) -> String {
+        if let month { return "archive/\(month).atom" }
+        switch subject {
+        case .all: return "meetings.atom"
+        case .issue(let id): return "issues/\(id).atom"
+        case .official(let id): return "officials/\(id).atom"
+        case .organisation(let id): return "organisations/\(id).atom"
+        }
+    }
+
+    public var feedRoot: String { baseURL + "feeds/" }
+    public func feedURL(_ subject: FeedSubject, month: ArchiveMonth? = nil) -> String { feedRoot + feedPath(subject, month: month) }
+
+    /// The id a push receiver deduplicates by: the same for every retry of one change.
+    public func messageId(_ change: PublicChange) -> String {
+        "msg_\(change.sequence)_\(change.hash.prefix(16))"
+    }
+}
+
+/// What a feed is about: every meeting, or those of one issue, official or organisation.
+public enum FeedSubject: Sendable, Hashable {
+    case all
+    case issue(Int64)
+    case official(Int64)
+    case organisation(Int64)
+
+    public var filter: MeetingFilter {
+        switch self {
+        case .all: MeetingFilter()
+        case .issue(let id): MeetingFilter(issue: id)
+        case .official(let id): MeetingFilter(official: id)
+        case .organisation(let id): MeetingFilter(organisation: id)
+        }
+    }
+}

@@ -61,14 +61,14 @@ extension Register {
     private func insertDraft(_ valid: Meeting, at now: Date, in db: Database) throws -> Int64 {
         try checkReferences(of: valid, in: db)
         let record = try Self.encodeRecord(valid)
-        try db.execute(
+        try db.executeCached(
             sql: "INSERT INTO meeting_record(status, version, record, recorded_at, updated_at, updated_seq) VALUES ('draft', 0, ?, ?, ?, 0)",
             arguments: [record, Timestamp.format(now), Timestamp.format(now)])
         let id = db.lastInsertedRowID
         let change = try Self.append(
             ChangeDraft(type: .meetingDrafted, entityId: id, data: try JSONValue.from(valid), secrets: [JSONPointer([])]),
             at: now, in: db)
-        try db.execute(sql: "UPDATE meeting_record SET updated_seq = ? WHERE id = ?", arguments: [change.sequence, id])
+        try db.executeCached(sql: "UPDATE meeting_record SET updated_seq = ? WHERE id = ?", arguments: [change.sequence, id])
         return id
     }
 
@@ -152,7 +152,7 @@ extension Register {
                                in db: Database) throws {
         let change = try Self.append(try Self.publicChange(projection, meeting: meeting, type: type, reason: reason), at: now, in: db)
         try PublicMeetingRows.save(projection, sequence: change.sequence, timeZone: try RegisterSettings.load(db).timeZone, in: db)
-        try db.execute(
+        try db.executeCached(
             sql: """
                 UPDATE meeting_record SET status = 'published', version = ?, record = ?, published_at = ?, updated_at = ?, updated_seq = ?
                 WHERE id = ?
@@ -189,7 +189,7 @@ extension Register {
         let day = Day(meeting.startsAt, in: timeZone)
         var problems = Problems()
         for (index, id) in meeting.participants.enumerated() {
-            guard let row = try Row.fetchOne(db, sql: "SELECT name, active_from, active_to FROM official WHERE id = ?", arguments: [id]) else {
+            guard let row = try db.rowCached(sql: "SELECT name, active_from, active_to FROM official WHERE id = ?", arguments: [id]) else {
                 problems.add("participants[\(index)]", "no official with id \(id)")
                 continue
             }
@@ -201,13 +201,13 @@ extension Register {
         }
         for (index, counterpart) in meeting.counterparts.enumerated() {
             for (key, id) in [("organisation", counterpart.organisation), ("onBehalfOf", counterpart.onBehalfOf)] {
-                if let id, try Bool.fetchOne(db, sql: "SELECT 1 FROM organisation WHERE id = ?", arguments: [id]) != true {
+                if let id, try db.rowCached(sql: "SELECT 1 FROM organisation WHERE id = ?", arguments: [id]) == nil {
                     problems.add("counterparts[\(index)].\(key)", "no organisation with id \(id)")
                 }
             }
         }
         for (index, id) in meeting.issues.enumerated()
-        where try Bool.fetchOne(db, sql: "SELECT 1 FROM issue WHERE id = ?", arguments: [id]) != true {
+        where try db.rowCached(sql: "SELECT 1 FROM issue WHERE id = ?", arguments: [id]) == nil {
             problems.add("issues[\(index)]", "no issue with id \(id)")
         }
         try problems.check()

@@ -15,7 +15,8 @@ public enum BenchmarkRegister {
     static let organisationCount = 2000
     static let issueCount = 120
     static let start = Timestamp.parse("2024-01-01T07:00:00Z")!
-    static let span: TimeInterval = 3 * 365 * 86_400
+    /// Meeting `i` starts `i` times this after `start` (a million meetings span three years).
+    static let spacing: TimeInterval = 95
 
     /// Brings `register` to exactly `count` published meetings, creating the catalogue
     /// if the register is empty. Calls `progress` with the number of meetings after
@@ -38,12 +39,11 @@ public enum BenchmarkRegister {
         let catalogue = Catalogue(officials: officials, organisations: organisations.map(\.id),
                                   consultancies: organisations.filter { $0.kind == .consultancy }.map(\.id),
                                   clients: organisations.filter { $0.kind == .company }.map(\.id), issues: issues)
-        let step = span / Double(2 * max(count, 1))
-        let clock = SteppingClock(start: start.addingTimeInterval(Double(2 * existing) * step), step: step)
+        let clock = SteppingClock(start: start.addingTimeInterval(Double(existing) * spacing), step: spacing / 2)
         let writer = try Register(register.writer, clock: { clock.next() })
         var done = existing
         while done < count {
-            let batch = (done..<min(done + batchSize, count)).map { meeting($0, of: count, catalogue: catalogue) }
+            let batch = (done..<min(done + batchSize, count)).map { meeting($0, catalogue: catalogue) }
             try writer.recordAndPublishMeetings(batch)
             done += batch.count
             progress(done)
@@ -95,7 +95,7 @@ public enum BenchmarkRegister {
         var issues: [Int64]
     }
 
-    static func meeting(_ index: Int, of count: Int, catalogue: Catalogue) -> Meeting {
+    static func meeting(_ index: Int, catalogue: Catalogue) -> Meeting {
         var random = SplitMix64(seed: UInt64(index) &+ 0x5EED)
         func below(_ bound: Int) -> Int { Int.random(in: 0..<bound, using: &random) }
         func distinct(_ from: [Int64], _ count: Int) -> [Int64] {
@@ -133,7 +133,7 @@ public enum BenchmarkRegister {
         case 3: withheld[.documents] = Withholding(ground: "OSL 31 kap. 16 §")
         default: break
         }
-        let startsAt = start.addingTimeInterval((span * Double(index) / Double(max(count, 1)) / 1800).rounded(.down) * 1800)
+        let startsAt = start.addingTimeInterval((Double(index) * spacing / 1800).rounded(.down) * 1800)
         let format = MeetingFormat.allCases[below(MeetingFormat.allCases.count)]
         return Meeting(
             startsAt: startsAt, durationMinutes: [30, 45, 60, 60, 90, 120][below(6)],
@@ -145,8 +145,8 @@ public enum BenchmarkRegister {
     }
 }
 
-/// The benchmark's clock: each reading is `step` later than the one before, so the
-/// meetings' recording and publication times spread over the years they cover.
+/// The benchmark's clock: each reading is `step` later than the one before, so that
+/// meeting `i` is recorded and published just after it starts, whatever the batches.
 final class SteppingClock: Sendable {
     private let state: Mutex<Date>
     private let step: TimeInterval

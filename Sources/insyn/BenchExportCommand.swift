@@ -94,17 +94,20 @@ struct BenchExportCommand: ParsableCommand {
         let oursTime = median(ours.map(\.seconds)), baselineTime = median(baseline.map(\.seconds))
         let peak = ours.map(\.peakResidentBytes).max() ?? 0
         let ratio = baselineTime / oursTime
+        let runsWidth = max(10, 7 * runs)
         func row(_ name: String, _ runs: [Measurement]) -> String {
             pad(name, 30) + pad(String(format: "%.2f s", median(runs.map(\.seconds))), 10, right: true)
-                + "   " + pad(runs.map { String(format: "%.2f", $0.seconds) }.joined(separator: " "), 20)
+                + "   " + pad(runs.map { String(format: "%.2f", $0.seconds) }.joined(separator: " "), runsWidth)
                 + pad(String(format: "%.1f MB", megabytes(runs.map(\.outputBytes).max() ?? 0)), 12, right: true)
                 + pad(String(format: "%.1f MB", megabytes(runs.map(\.peakResidentBytes).max() ?? 0)), 12, right: true)
         }
         print("""
             Register: \(path): \(meetings) published meetings, \(head.sequence) ledger changes, \(String(format: "%.0f", megabytes(size))) MB
-            \(pad("program", 30))\(pad("median", 10, right: true))   \(pad("runs (s)", 20))\(pad("output", 12, right: true))\(pad("peak RSS", 12, right: true))
+            \(pad("program", 30))\(pad("median", 10, right: true))   \(pad("runs (s)", runsWidth))\(pad("output", 12, right: true))\(pad("peak RSS", 12, right: true))
             \(row("insyn export --format json", ours))
             \(row("sqlite3 -json, same data", baseline))
+            (sqlite3 runs the query of Sources/insyn/SQLiteJSONBaseline.swift: every column of meeting, uri and url, and the
+             participants, counterparts with their people, issues and documents of each meeting as json_group_array lists)
             \(String(format: "Speed relative to sqlite3 -json: %.2f (sqlite3 time / insyn time; target at least 0.70): ", ratio))\(ratio >= 0.7 ? "met" : "NOT met")
             \(String(format: "Peak resident memory of insyn export: %.1f MB (target under 100 MB): ", megabytes(peak)))\(peak < 100_000_000 ? "met" : "NOT met")
             """)

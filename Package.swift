@@ -30,7 +30,8 @@ let package = Package(
         ),
         .target(
             name: "Publishing",
-            dependencies: ["RegisterCore"]
+            dependencies: ["RegisterCore"],
+            resources: [.copy("Resources/feed.xsl")]
         ),
         .target(
             name: "Delivery",

@@ -13,7 +13,7 @@ struct Insyn: AsyncParsableCommand {
         subcommands: [
             InitCommand.self, DemoCommand.self, ConfigCommand.self,
             UnitCommand.self, OfficialCommand.self, OrganisationCommand.self, IssueCommand.self, MeetingCommand.self,
-            LedgerCommand.self, VerifyCommand.self,
+            PublishCommand.self, LedgerCommand.self, VerifyCommand.self,
         ])
 
     @OptionGroup var global: GlobalOptions

@@ -1,0 +1,26 @@
+import Foundation
+import Hummingbird
+import Publishing
+import RegisterCore
+
+/// Serves the Atom documents and their stylesheet under /feeds/, rendered by the
+/// same `FeedSet` that writes Feeds/, with conditional GET.
+struct FeedController {
+    let register: Register
+
+    func addRoutes(to group: RouterGroup<BasicRequestContext>) {
+        group.get("feed.xsl") { request, _ in
+            try ConditionalResponse.make(request: request, bytes: try StaticPublisher.stylesheet(),
+                                         contentType: "text/xsl; charset=utf-8", lastModified: nil)
+        }
+        group.get("**") { request, context in
+            let path = context.parameters.getCatchAll().joined(separator: "/")
+            let feeds = try FeedSet(register: register)
+            guard let bytes = try feeds.render(path: path) else {
+                throw HTTPError(.notFound, message: "No feed at /feeds/\(path)")
+            }
+            return try ConditionalResponse.make(request: request, bytes: bytes, contentType: "application/atom+xml; charset=utf-8",
+                                                lastModified: try register.ledgerHead().at)
+        }
+    }
+}

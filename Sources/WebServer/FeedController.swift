@@ -13,14 +13,16 @@ struct FeedController {
             try ConditionalResponse.make(request: request, bytes: try StaticPublisher.stylesheet(),
                                          contentType: "text/xsl; charset=utf-8", lastModified: nil)
         }
-        group.get("**") { request, context in
-            let path = context.parameters.getCatchAll().joined(separator: "/")
-            let feeds = try FeedSet(register: register)
-            guard let bytes = try feeds.render(path: path) else {
-                throw HTTPError(.notFound, message: "No feed at /feeds/\(path)")
-            }
-            return try ConditionalResponse.make(request: request, bytes: bytes, contentType: "application/atom+xml; charset=utf-8",
-                                                lastModified: try register.ledgerHead().at)
+        group.on("**", method: .head, use: feed)
+        group.get("**", use: feed)
+    }
+
+    @Sendable func feed(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let path = context.parameters.getCatchAll().joined(separator: "/")
+        guard let bytes = try FeedSet(register: register).render(path: path) else {
+            throw HTTPError(.notFound, message: "No feed at /feeds/\(path)")
         }
+        return try ConditionalResponse.make(request: request, bytes: bytes, contentType: "application/atom+xml; charset=utf-8",
+                                            lastModified: try register.ledgerHead().at)
     }
 }

@@ -13,8 +13,14 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Option(help: "The address to listen on.") var host = "127.0.0.1"
     @Option(help: "The port to listen on.") var port = 8080
+    @Flag(help: "If there is no register yet, create it with the fictitious demo data first.") var demo = false
 
     func run() async throws {
+        if demo, !FileManager.default.fileExists(atPath: global.databasePath) {
+            let register = try Register.open(path: global.databasePath)
+            try DemoRegister.load(into: register)
+            print("Created \(global.databasePath) with the fictitious demo data.")
+        }
         let register = try global.openRegister()
         var logger = Logger(label: "insyn")
         logger.logLevel = .info

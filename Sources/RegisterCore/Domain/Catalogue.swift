@@ -10,7 +10,7 @@ public struct Unit: Sendable, Equatable, Codable {
     }
 }
 
-public enum UnitKind: String, Sendable, Codable, CaseIterable {
+public enum UnitKind: String, Choice {
     case board, committee, company, department
 }
 
@@ -39,7 +39,7 @@ public struct Official: Sendable, Equatable, Codable {
     }
 }
 
-public enum OfficialKind: String, Sendable, Codable, CaseIterable {
+public enum OfficialKind: String, Choice {
     case elected, staff
 }
 
@@ -64,7 +64,7 @@ public struct Organisation: Sendable, Equatable, Codable {
     }
 }
 
-public enum OrganisationKind: String, Sendable, Codable, CaseIterable {
+public enum OrganisationKind: String, Choice {
     case company, tradeAssociation = "trade-association", ngo, union, publicAuthority = "public-authority", consultancy, other
 }
 
@@ -90,6 +90,6 @@ public struct Issue: Sendable, Equatable, Codable {
     }
 }
 
-public enum IssueStatus: String, Sendable, Codable, CaseIterable {
+public enum IssueStatus: String, Choice {
     case active, closed
 }

@@ -61,6 +61,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "RegisterCoreTests", dependencies: ["RegisterCore"]),
+        .testTarget(name: "CommandLineTests", dependencies: ["insyn", "RegisterCore"]),
         .testTarget(
             name: "WebServerTests",
             dependencies: ["WebServer", "RegisterCore", .product(name: "HummingbirdTesting", package: "hummingbird")]

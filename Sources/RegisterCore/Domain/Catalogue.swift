@@ -88,6 +88,20 @@ public struct Issue: Sendable, Equatable, Codable {
         self.policyAreas = policyAreas
         self.unit = unit
     }
+
+    enum CodingKeys: String, CodingKey { case title, summary, position, status, caseNumber, policyAreas, unit }
+
+    /// `status` defaults to active and `policyAreas` to none.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        title = try container.decode(String.self, forKey: .title)
+        summary = try container.decode(String.self, forKey: .summary)
+        position = try container.decode(String.self, forKey: .position)
+        status = try container.decodeIfPresent(IssueStatus.self, forKey: .status) ?? .active
+        caseNumber = try container.decodeIfPresent(String.self, forKey: .caseNumber)
+        policyAreas = try container.decodeIfPresent([String].self, forKey: .policyAreas) ?? []
+        unit = try container.decode(Int64.self, forKey: .unit)
+    }
 }
 
 public enum IssueStatus: String, Choice {

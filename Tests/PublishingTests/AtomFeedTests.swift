@@ -10,13 +10,13 @@ struct FeedFixture {
     static let privateName = "Rolf Hemligsson"
 
     let register: Register
-    let clock: MutableClock
+    let clock: ManualClock
     let official: Int64
     let organisation: Int64
     let issue: Int64
 
     init() throws {
-        clock = MutableClock(Timestamp.parse("2026-09-10T10:00:00Z")!)
+        clock = ManualClock(Timestamp.parse("2026-09-10T10:00:00Z")!)
         let clock = clock
         register = try Register.inMemory(clock: { clock.now })
         let unit = try register.add(RegisterCore.Unit(name: "Regionstyrelsen \(Self.hostile)", kind: .board))
@@ -44,16 +44,6 @@ struct FeedFixture {
         let id = try register.recordMeeting(meeting)
         try register.publishMeeting(id)
         return id
-    }
-}
-
-final class MutableClock: @unchecked Sendable {
-    private let lock = NSLock()
-    private var current: Date
-    init(_ date: Date) { current = date }
-    var now: Date {
-        get { lock.withLock { current } }
-        set { lock.withLock { current = newValue } }
     }
 }
 

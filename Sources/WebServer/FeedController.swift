@@ -22,7 +22,14 @@ struct FeedController {
         guard let bytes = try FeedSet(register: register).render(path: path) else {
             throw HTTPError(.notFound, message: "No feed at /feeds/\(path)")
         }
-        return try ConditionalResponse.make(request: request, bytes: bytes, contentType: "application/atom+xml; charset=utf-8",
+        return try ConditionalResponse.make(request: request, bytes: bytes, contentType: Self.contentType(for: request),
                                             lastModified: try register.ledgerHead().at)
+    }
+
+    /// Browsers apply feed.xsl only to documents served as XML, so a request that
+    /// prefers HTML gets the same bytes as `application/xml`; feed readers get Atom's type.
+    static func contentType(for request: Request) -> String {
+        let accept = request.headers[.accept] ?? ""
+        return accept.contains("text/html") ? "application/xml; charset=utf-8" : "application/atom+xml; charset=utf-8"
     }
 }

@@ -29,6 +29,10 @@ struct FeedServingTests {
                 #expect(response.status == .notModified)
                 #expect(response.body.readableBytes == 0)
             }
+            try await client.execute(uri: "/feeds/meetings.atom", method: .get, headers: [.accept: "text/html,application/xhtml+xml"]) { response in
+                #expect(response.headers[.contentType] == "application/xml; charset=utf-8")
+                #expect(Array(buffer: response.body) == expected)
+            }
             try await client.execute(uri: "/feeds/archive/1999-01.atom", method: .get) { response in
                 #expect(response.status == .notFound)
             }

@@ -60,16 +60,16 @@ public enum JSONValue: Sendable, Equatable, Codable {
 
     /// Parses UTF-8 JSON text; numbers with a fraction or exponent are rejected.
     public static func parse(_ data: Data) throws -> JSONValue {
-        try JSONDecoder().decode(JSONValue.self, from: data)
+        try JSONValueParser.parse(Array(data))
     }
 
     /// Converts any `Encodable` through the ledger's own encoder settings.
     public static func from(_ value: some Encodable) throws -> JSONValue {
-        try JSONDecoder().decode(JSONValue.self, from: RegisterCoding.encoder().encode(value))
+        try JSONValueParser.parse(Array(RegisterCoding.encoder().encode(value)))
     }
 
     /// Decodes a `Decodable` from this value through the ledger's own decoder settings.
     public func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        try RegisterCoding.decoder().decode(type, from: JSONEncoder().encode(self))
+        try RegisterCoding.decoder().decode(type, from: Data(CanonicalJSON.bytes(self)))
     }
 }

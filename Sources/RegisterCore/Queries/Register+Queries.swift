@@ -19,35 +19,15 @@ extension Register {
     }
 
     public func units() throws -> [PublicUnit] {
-        try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM unit ORDER BY id").map {
-                PublicUnit(id: $0["id"], name: $0["name"], kind: UnitKind(rawValue: $0["kind"]) ?? .department)
-            }
-        }
+        try writer.read { db in try PublicCatalogueReader.units(db) }
     }
 
     public func officials() throws -> [PublicOfficial] {
-        try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM official ORDER BY id").map { row in
-                PublicOfficial(id: row["id"], Official(
-                    name: row["name"], title: row["title"], kind: OfficialKind(rawValue: row["kind"]) ?? .staff,
-                    party: row["party"], unit: row["unit_id"], activeFrom: Day(row["active_from"] as String)!,
-                    activeTo: (row["active_to"] as String?).flatMap(Day.init)))
-            }
-        }
+        try writer.read { db in try PublicCatalogueReader.officials(db) }
     }
 
     public func organisations() throws -> [PublicOrganisation] {
-        try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM organisation ORDER BY id").map { row in
-                var organisation = PublicOrganisation(id: row["id"], Organisation(
-                    name: row["name"], kind: OrganisationKind(rawValue: row["kind"]) ?? .other,
-                    organisationNumber: row["organisation_number"], euTransparencyId: row["eu_transparency_id"],
-                    website: row["website"]))
-                organisation.soleTrader = row["sole_trader"]
-                return organisation
-            }
-        }
+        try writer.read { db in try PublicCatalogueReader.organisations(db) }
     }
 
     /// The personnummer of sole traders, by organisation id: the auditor's view only.
@@ -60,15 +40,7 @@ extension Register {
     }
 
     public func issues() throws -> [PublicIssue] {
-        try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM issue ORDER BY id").map { row in
-                PublicIssue(id: row["id"], Issue(
-                    title: row["title"], summary: row["summary"], position: row["position"],
-                    status: IssueStatus(rawValue: row["status"]) ?? .active, caseNumber: row["case_number"],
-                    policyAreas: (try? JSONDecoder().decode([String].self, from: Data((row["policy_areas"] as String).utf8))) ?? [],
-                    unit: row["unit_id"]))
-            }
-        }
+        try writer.read { db in try PublicCatalogueReader.issues(db) }
     }
 
     /// Every meeting with its full record, drafts included: the registrar's and the

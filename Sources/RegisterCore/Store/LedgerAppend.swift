@@ -16,7 +16,7 @@ extension Register {
     /// from inside the write methods' transactions.
     @discardableResult
     static func append(_ draft: ChangeDraft, at date: Date, in db: Database) throws -> LedgerEntry {
-        let head = try Row.fetchOne(db, sql: "SELECT seq, hash FROM change ORDER BY seq DESC LIMIT 1")
+        let head = try db.rowCached(sql: "SELECT seq, hash FROM change ORDER BY seq DESC LIMIT 1")
         let sequence: Int64 = (head?["seq"] ?? 0) + 1
         let previous: String = head?["hash"] ?? LedgerEntry.genesisHash
 
@@ -40,12 +40,12 @@ extension Register {
         let openingsText = openings.isEmpty ? nil : String(decoding: CanonicalJSON.bytes(.object(Dictionary(
             uniqueKeysWithValues: openings.map { ($0.key.description, JSONValue.object(["salt": .string($0.value.salt), "value": $0.value.value])) }))),
             as: UTF8.self)
-        try db.execute(
+        try db.executeCached(
             sql: "INSERT INTO change(seq, at, type, entity, entity_id, public, body, hash, openings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             arguments: [sequence, Timestamp.format(date), draft.type.rawValue, draft.type.entity, draft.entityId,
                         draft.type.isPublic, CanonicalJSON.string(body), entry.hash, openingsText])
         if draft.type.isPublic {
-            try db.execute(
+            try db.executeCached(
                 sql: """
                     INSERT INTO outbox(endpoint_id, change_seq, entity, entity_id, state, next_attempt_at)
                     SELECT id, ?, ?, ?, 'pending', ? FROM endpoint WHERE enabled = 1

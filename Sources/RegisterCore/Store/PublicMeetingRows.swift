@@ -6,7 +6,7 @@ import GRDB
 enum PublicMeetingRows {
     static func save(_ meeting: PublicMeeting, sequence: Int64, timeZone: TimeZone, in db: Database) throws {
         let withheld = String(decoding: try RegisterCoding.encoder().encode(meeting.withheld), as: UTF8.self)
-        try db.execute(
+        try db.executeCached(
             sql: """
                 INSERT OR REPLACE INTO meeting(
                     id, status, version, starts_at, duration_minutes, place, format, direction, initiator, subject, summary,
@@ -25,28 +25,28 @@ enum PublicMeetingRows {
                 meeting.correctionReason, meeting.withdrawnAt.map(Timestamp.format), meeting.withdrawalReason, sequence,
             ])
         for table in ["meeting_participant", "meeting_counterpart", "meeting_person", "meeting_issue", "meeting_document"] {
-            try db.execute(sql: "DELETE FROM \(table) WHERE meeting_id = ?", arguments: [meeting.id])
+            try db.executeCached(sql: "DELETE FROM \(table) WHERE meeting_id = ?", arguments: [meeting.id])
         }
         for (position, official) in (meeting.participants ?? []).enumerated() {
-            try db.execute(sql: "INSERT INTO meeting_participant(meeting_id, position, official_id) VALUES (?, ?, ?)",
+            try db.executeCached(sql: "INSERT INTO meeting_participant(meeting_id, position, official_id) VALUES (?, ?, ?)",
                            arguments: [meeting.id, position, official])
         }
         for (position, counterpart) in (meeting.counterparts ?? []).enumerated() {
-            try db.execute(
+            try db.executeCached(
                 sql: "INSERT INTO meeting_counterpart(meeting_id, position, organisation_id, on_behalf_of_id) VALUES (?, ?, ?, ?)",
                 arguments: [meeting.id, position, counterpart.organisation, counterpart.onBehalfOf])
             for (personPosition, person) in counterpart.people.enumerated() {
-                try db.execute(
+                try db.executeCached(
                     sql: "INSERT INTO meeting_person(meeting_id, counterpart_position, position, name, role, private) VALUES (?, ?, ?, ?, ?, ?)",
                     arguments: [meeting.id, position, personPosition, person.name, person.role, person.isPrivate])
             }
         }
         for (position, issue) in (meeting.issues ?? []).enumerated() {
-            try db.execute(sql: "INSERT INTO meeting_issue(meeting_id, position, issue_id) VALUES (?, ?, ?)",
+            try db.executeCached(sql: "INSERT INTO meeting_issue(meeting_id, position, issue_id) VALUES (?, ?, ?)",
                            arguments: [meeting.id, position, issue])
         }
         for (position, document) in (meeting.documents ?? []).enumerated() {
-            try db.execute(
+            try db.executeCached(
                 sql: "INSERT INTO meeting_document(meeting_id, position, title, direction, url) VALUES (?, ?, ?, ?, ?)",
                 arguments: [meeting.id, position, document.title, document.direction.rawValue, document.url])
         }

@@ -8,19 +8,7 @@ extension Register {
     public func recordMeeting(_ meeting: Meeting) throws -> Int64 {
         let valid = try meeting.validated()
         let now = clock()
-        return try writer.write { db in
-            try checkReferences(of: valid, in: db)
-            let record = try Self.encodeRecord(valid)
-            try db.execute(
-                sql: "INSERT INTO meeting_record(status, version, record, recorded_at, updated_at, updated_seq) VALUES ('draft', 0, ?, ?, ?, 0)",
-                arguments: [record, Timestamp.format(now), Timestamp.format(now)])
-            let id = db.lastInsertedRowID
-            let change = try Self.append(
-                ChangeDraft(type: .meetingDrafted, entityId: id, data: try JSONValue.from(valid), secrets: [JSONPointer([])]),
-                at: now, in: db)
-            try db.execute(sql: "UPDATE meeting_record SET updated_seq = ? WHERE id = ?", arguments: [change.sequence, id])
-            return id
-        }
+        return try writer.write { db in try insertDraft(valid, at: now, in: db) }
     }
 
     /// Replaces the content of a draft.
@@ -44,14 +32,53 @@ extension Register {
     /// Publishes a draft: from now on it is in every public output.
     public func publishMeeting(_ id: Int64) throws {
         let now = clock()
-        try writer.write { db in
-            let stored = try StoredMeeting.fetch(id, in: db)
-            guard stored.status == .draft else { throw ValidationError("id", "meeting \(id) is already \(stored.status.rawValue)") }
-            try checkReferences(of: stored.meeting, in: db)
-            let projection = PublicMeeting(id: id, meeting: stored.meeting, version: 1, recordedAt: stored.recordedAt,
-                                           publishedAt: now, updatedAt: now, correctionReason: nil)
-            try savePublished(projection, meeting: stored.meeting, type: .meetingPublished, reason: nil, at: now, in: db)
+        try writer.write { db in try publishDraft(id, at: now, in: db) }
+    }
+
+    /// Records and publishes `meetings` in one transaction, each through the same steps
+    /// as `recordMeeting` then `publishMeeting` (two changes per meeting, each with its
+    /// own time from the clock): for bulk loads, where a transaction per change would
+    /// dominate. Nothing is written unless every meeting is valid.
+    @discardableResult
+    public func recordAndPublishMeetings(_ meetings: [Meeting]) throws -> [Int64] {
+        var valid: [Meeting] = []
+        for (index, meeting) in meetings.enumerated() {
+            do {
+                valid.append(try meeting.validated())
+            } catch {
+                throw ValidationError(problems: error.problems.map { .init(field: "meetings[\(index)].\($0.field)", message: $0.message) })
+            }
         }
+        return try writer.write { db in
+            try valid.map { meeting in
+                let id = try insertDraft(meeting, at: clock(), in: db)
+                try publishDraft(id, at: clock(), in: db)
+                return id
+            }
+        }
+    }
+
+    private func insertDraft(_ valid: Meeting, at now: Date, in db: Database) throws -> Int64 {
+        try checkReferences(of: valid, in: db)
+        let record = try Self.encodeRecord(valid)
+        try db.executeCached(
+            sql: "INSERT INTO meeting_record(status, version, record, recorded_at, updated_at, updated_seq) VALUES ('draft', 0, ?, ?, ?, 0)",
+            arguments: [record, Timestamp.format(now), Timestamp.format(now)])
+        let id = db.lastInsertedRowID
+        let change = try Self.append(
+            ChangeDraft(type: .meetingDrafted, entityId: id, data: try JSONValue.from(valid), secrets: [JSONPointer([])]),
+            at: now, in: db)
+        try db.executeCached(sql: "UPDATE meeting_record SET updated_seq = ? WHERE id = ?", arguments: [change.sequence, id])
+        return id
+    }
+
+    private func publishDraft(_ id: Int64, at now: Date, in db: Database) throws {
+        let stored = try StoredMeeting.fetch(id, in: db)
+        guard stored.status == .draft else { throw ValidationError("id", "meeting \(id) is already \(stored.status.rawValue)") }
+        try checkReferences(of: stored.meeting, in: db)
+        let projection = PublicMeeting(id: id, meeting: stored.meeting, version: 1, recordedAt: stored.recordedAt,
+                                       publishedAt: now, updatedAt: now, correctionReason: nil)
+        try savePublished(projection, meeting: stored.meeting, type: .meetingPublished, reason: nil, at: now, in: db)
     }
 
     /// Corrects a published meeting: a new version with a visible reason.
@@ -125,7 +152,7 @@ extension Register {
                                in db: Database) throws {
         let change = try Self.append(try Self.publicChange(projection, meeting: meeting, type: type, reason: reason), at: now, in: db)
         try PublicMeetingRows.save(projection, sequence: change.sequence, timeZone: try RegisterSettings.load(db).timeZone, in: db)
-        try db.execute(
+        try db.executeCached(
             sql: """
                 UPDATE meeting_record SET status = 'published', version = ?, record = ?, published_at = ?, updated_at = ?, updated_seq = ?
                 WHERE id = ?
@@ -162,7 +189,7 @@ extension Register {
         let day = Day(meeting.startsAt, in: timeZone)
         var problems = Problems()
         for (index, id) in meeting.participants.enumerated() {
-            guard let row = try Row.fetchOne(db, sql: "SELECT name, active_from, active_to FROM official WHERE id = ?", arguments: [id]) else {
+            guard let row = try db.rowCached(sql: "SELECT name, active_from, active_to FROM official WHERE id = ?", arguments: [id]) else {
                 problems.add("participants[\(index)]", "no official with id \(id)")
                 continue
             }
@@ -174,13 +201,13 @@ extension Register {
         }
         for (index, counterpart) in meeting.counterparts.enumerated() {
             for (key, id) in [("organisation", counterpart.organisation), ("onBehalfOf", counterpart.onBehalfOf)] {
-                if let id, try Bool.fetchOne(db, sql: "SELECT 1 FROM organisation WHERE id = ?", arguments: [id]) != true {
+                if let id, try db.rowCached(sql: "SELECT 1 FROM organisation WHERE id = ?", arguments: [id]) == nil {
                     problems.add("counterparts[\(index)].\(key)", "no organisation with id \(id)")
                 }
             }
         }
         for (index, id) in meeting.issues.enumerated()
-        where try Bool.fetchOne(db, sql: "SELECT 1 FROM issue WHERE id = ?", arguments: [id]) != true {
+        where try db.rowCached(sql: "SELECT 1 FROM issue WHERE id = ?", arguments: [id]) == nil {
             problems.add("issues[\(index)]", "no issue with id \(id)")
         }
         try problems.check()

@@ -63,7 +63,7 @@ public struct RegisterSettings: Sendable, Equatable {
 
     static func load(_ db: Database) throws -> RegisterSettings {
         var settings = RegisterSettings()
-        let rows = try Row.fetchAll(db, sql: "SELECT key, value FROM setting")
+        let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT key, value FROM setting"))
         for row in rows {
             let key: String = row["key"]
             if let keyPath = keys.first(where: { $0.0 == key })?.1 { settings[keyPath: keyPath] = row["value"] }

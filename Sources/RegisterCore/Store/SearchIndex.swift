@@ -5,8 +5,8 @@ import GRDB
 /// text, read back from the public tables.
 enum SearchIndex {
     static func index(meetingId: Int64, in db: Database) throws {
-        try db.execute(sql: "DELETE FROM meeting_search WHERE rowid = ?", arguments: [meetingId])
-        try db.execute(
+        try db.executeCached(sql: "DELETE FROM meeting_search WHERE rowid = ?", arguments: [meetingId])
+        try db.executeCached(
             sql: """
                 INSERT INTO meeting_search(rowid, subject, summary, place, counterparts, issues)
                 SELECT m.id, COALESCE(m.subject, ''), COALESCE(m.summary, ''), COALESCE(m.place, ''),

@@ -23,7 +23,7 @@ public struct StoredMeeting: Sendable, Equatable {
     }
 
     static func fetch(_ id: Int64, in db: Database) throws -> StoredMeeting {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM meeting_record WHERE id = ?", arguments: [id]) else {
+        guard let row = try db.rowCached(sql: "SELECT * FROM meeting_record WHERE id = ?", arguments: [id]) else {
             throw ValidationError("id", "no meeting with id \(id)")
         }
         return try StoredMeeting(row: row)

@@ -1,0 +1,47 @@
+import RegisterCore
+
+/// The incremental export: the public changes after a ledger position as JSON Lines,
+/// one `PublicJSON.change` event per line (described by `Data/schema/change.schema.json`),
+/// so that a mirror can apply what is new since it last looked. Drafts are not
+/// public and never appear. The changes are streamed from one read transaction, so
+/// memory stays flat and the export ends at the ledger head it started from.
+public struct ChangeLinesExport {
+    public var after: Int64
+
+    public init(after sequence: Int64) {
+        self.after = sequence
+    }
+
+    /// What an incremental export wrote and where the next one should start.
+    public struct Summary: Sendable, Equatable {
+        public var changes: Int
+        /// The sequence of the last change written, if any.
+        public var lastWritten: Int64?
+        /// The ledger head the export read up to: pass it as the next `after`. It can
+        /// be past `lastWritten` when the newest changes are drafts.
+        public var resumeAfter: Int64
+    }
+
+    /// Writes the lines to `sink` and finishes the sink. Throws, writing nothing, when
+    /// the position is negative or beyond the ledger's head.
+    @discardableResult
+    public func write(_ register: Register, to sink: any ByteSink) throws -> Summary {
+        try register.read { snapshot in
+            let head = try snapshot.ledgerHead()
+            guard after >= 0 else { throw ValidationError("since", "must be 0 or a positive ledger sequence") }
+            guard after <= head.sequence else {
+                throw ValidationError("since", "\(after) is beyond the ledger's last change (\(head.sequence)); is this the right register?")
+            }
+            let records = PublicJSON(Publication(settings: try snapshot.settings()))
+            let json = JSONStreamWriter(sink, jsonLines: true)
+            var summary = Summary(changes: 0, lastWritten: nil, resumeAfter: head.sequence)
+            try snapshot.forEachPublicChange(after: after) { change in
+                try records.change(change, to: json)
+                summary.changes += 1
+                summary.lastWritten = change.sequence
+            }
+            try json.finish()
+            return summary
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import GRDB
+
+/// Reads the catalogue's public projections (units, officials, organisations,
+/// issues) in id order, for both the register's one-shot reads and a snapshot.
+/// The personnummer of a sole trader lives in another table and is never read here.
+enum PublicCatalogueReader {
+    static func units(_ db: Database) throws -> [PublicUnit] {
+        try Row.fetchAll(db, sql: "SELECT id, name, kind FROM unit ORDER BY id").map {
+            PublicUnit(id: $0[0], name: $0[1], kind: UnitKind(rawValue: $0[2]) ?? .department)
+        }
+    }
+
+    static func officials(_ db: Database) throws -> [PublicOfficial] {
+        try Row.fetchAll(db, sql: "SELECT id, name, title, kind, party, unit_id, active_from, active_to FROM official ORDER BY id").map { row in
+            PublicOfficial(id: row[0], Official(
+                name: row[1], title: row[2], kind: OfficialKind(rawValue: row[3]) ?? .staff, party: row[4], unit: row[5],
+                activeFrom: Day(row[6] as String) ?? Day(year: 1970, month: 1, day: 1)!,
+                activeTo: (row[7] as String?).flatMap(Day.init)))
+        }
+    }
+
+    static func organisations(_ db: Database) throws -> [PublicOrganisation] {
+        let sql = "SELECT id, name, kind, organisation_number, sole_trader, eu_transparency_id, website FROM organisation ORDER BY id"
+        return try Row.fetchAll(db, sql: sql).map { row in
+            var organisation = PublicOrganisation(id: row[0], Organisation(
+                name: row[1], kind: OrganisationKind(rawValue: row[2]) ?? .other, organisationNumber: row[3],
+                euTransparencyId: row[5], website: row[6]))
+            organisation.soleTrader = row[4]
+            return organisation
+        }
+    }
+
+    static func issues(_ db: Database) throws -> [PublicIssue] {
+        let sql = "SELECT id, title, summary, position, status, case_number, policy_areas, unit_id FROM issue ORDER BY id"
+        return try Row.fetchAll(db, sql: sql).map { row in
+            PublicIssue(id: row[0], Issue(
+                title: row[1], summary: row[2], position: row[3], status: IssueStatus(rawValue: row[4]) ?? .active,
+                caseNumber: row[5],
+                policyAreas: (try? JSONDecoder().decode([String].self, from: Data((row[6] as String).utf8))) ?? [],
+                unit: row[7]))
+        }
+    }
+}

@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .systemLibrary(
@@ -30,7 +31,8 @@ let package = Package(
         ),
         .target(
             name: "Publishing",
-            dependencies: ["RegisterCore"]
+            dependencies: ["RegisterCore"],
+            resources: [.copy("Resources/feed.xsl")]
         ),
         .target(
             name: "Delivery",
@@ -45,6 +47,8 @@ let package = Package(
             dependencies: [
                 "RegisterCore", "Publishing", "Delivery",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .executableTarget(
@@ -52,10 +56,16 @@ let package = Package(
             dependencies: [
                 "RegisterCore", "Publishing", "Delivery", "WebServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "RegisterCoreTests", dependencies: ["RegisterCore"]),
+        .testTarget(name: "CommandLineTests", dependencies: ["insyn", "RegisterCore"]),
+        .testTarget(
+            name: "WebServerTests",
+            dependencies: ["WebServer", "RegisterCore", .product(name: "HummingbirdTesting", package: "hummingbird")]
+        ),
         .testTarget(name: "PublishingTests", dependencies: ["Publishing", "RegisterCore"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "DeliveryTests",

@@ -13,7 +13,7 @@ struct Insyn: AsyncParsableCommand {
         subcommands: [
             InitCommand.self, DemoCommand.self, ConfigCommand.self,
             UnitCommand.self, OfficialCommand.self, OrganisationCommand.self, IssueCommand.self, MeetingCommand.self,
-            LedgerCommand.self, VerifyCommand.self, ExportCommand.self, BenchCommand.self,
+            ExportCommand.self, PublishCommand.self, LedgerCommand.self, VerifyCommand.self, ServeCommand.self, BenchCommand.self,
         ])
 
     @OptionGroup var global: GlobalOptions

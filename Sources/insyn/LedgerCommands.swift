@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Publishing
 
 import RegisterCore
 
@@ -17,12 +18,11 @@ struct LedgerCommand: ParsableCommand {
 
         func run() throws {
             let register = try global.openRegister()
-            try Output.write(to: out) { sink in
-                try register.forEachLedgerEntry { entry in
-                    sink.write(entry.line(view: view))
-                    sink.write([0x0A])
-                }
+            let sink = try out.map { try FileSink(path: $0) } ?? FileSink.standardOutput()
+            try register.forEachLedgerEntry { entry in
+                try sink.write(entry.line(view: view) + [0x0A])
             }
+            try sink.finish()
             if let out {
                 let head = try register.ledgerHead()
                 FileHandle.standardError.write(Data("Wrote \(head.sequence) changes to \(out); head \(head.hash)\n".utf8))

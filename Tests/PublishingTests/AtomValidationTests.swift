@@ -3,7 +3,7 @@ import Testing
 @testable import Publishing
 
 /// Atom documents written with XMLWriter, checked by jing against RFC 4287's schema,
-/// and rendered with Feeds/feed.xsl; plus the JSON Schema helper.
+/// and rendered with Sources/Publishing/Resources/feed.xsl; plus the JSON Schema helper.
 @Suite struct AtomValidationTests {
     private static let atom = "http://www.w3.org/2005/Atom"
     private static let tombstones = "http://purl.org/atompub/tombstones/1.0"
@@ -77,7 +77,7 @@ import Testing
     }
 
     @Test func stylesheetRendersTheFeedForPeople() throws {
-        let stylesheet = Fixtures.repositoryRoot.appendingPathComponent("Feeds/feed.xsl")
+        let stylesheet = Fixtures.repositoryRoot.appendingPathComponent("Sources/Publishing/Resources/feed.xsl")
         let html = try transformWithXSLT(try feed(hostile: "<&>"), stylesheet: stylesheet)
         #expect(html.contains("<html lang=\"sv\">"))
         #expect(html.contains("<h1>M&ouml;ten &lt;&amp;&gt;</h1>"))

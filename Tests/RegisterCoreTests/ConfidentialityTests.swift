@@ -58,7 +58,7 @@ struct ConfidentialityTests {
     }
 
     @Test func releaseOnTheDatePublishesTheField() throws {
-        let clock = TestClock(Timestamp.parse("2026-11-23T12:00:00Z")!)
+        let clock = ManualClock(Timestamp.parse("2026-11-23T12:00:00Z")!)
         let fixture = try TestRegister(clock: { clock.now })
         let id = try fixture.register.recordMeeting(fixture.meeting(
             summary: Self.secretSummary, withheld: [.summary: Withholding(ground: "OSL 19 kap. 3 §", until: Day("2027-06-30"))]))
@@ -72,15 +72,5 @@ struct ConfidentialityTests {
         #expect(meeting.version == 2)
         #expect(try fixture.register.publicChanges(after: 0).last?.type == .meetingReleased)
         try fixture.register.verifyLedger()
-    }
-}
-
-final class TestClock: @unchecked Sendable {
-    private let lock = NSLock()
-    private var current: Date
-    init(_ date: Date) { current = date }
-    var now: Date {
-        get { lock.withLock { current } }
-        set { lock.withLock { current = newValue } }
     }
 }

@@ -16,7 +16,7 @@ public enum DemoRegister {
         guard try register.isEmpty() else {
             throw ValidationError("database", "the register is not empty; the demo loads only into an empty one")
         }
-        let clock = DemoClock(start.addingTimeInterval(-40 * 86_400))
+        let clock = ManualClock(start.addingTimeInterval(-40 * 86_400))
         let demo = try Register(register.writer, clock: { clock.now })
         var settings = try demo.settings()
         settings.bodyName = "Exempelregionen (fiktiva demodata)"
@@ -65,13 +65,14 @@ public enum DemoRegister {
     }
 }
 
-/// The demo's clock: the write path reads it, the story moves it.
-final class DemoClock: Sendable {
+/// A clock its owner sets: the demo's story moves it, and tests use it to write
+/// changes at chosen times. Pass `{ clock.now }` as a register's clock.
+public final class ManualClock: Sendable {
     private let current: Mutex<Date>
 
-    init(_ date: Date) { current = Mutex(date) }
+    public init(_ date: Date) { current = Mutex(date) }
 
-    var now: Date {
+    public var now: Date {
         get { current.withLock { $0 } }
         set { current.withLock { $0 = newValue } }
     }

@@ -109,7 +109,7 @@ enum DemoStory {
             }
             var documents: [MeetingDocument] = []
             if Int.random(in: 0..<10, using: &random) < 3 || withheld[.documents] != nil {
-                documents.append(MeetingDocument(title: "Skrivelse om \(issueTitle.lowercased())", direction: .received,
+                documents.append(MeetingDocument(title: "Skrivelse om \(issueTitle.lowercasedFirstLetter)", direction: .received,
                                                  url: Int.random(in: 0..<2, using: &random) == 0 ? "https://dokument.example/\(index + 1000).pdf" : nil))
             }
             let meeting = Meeting(
@@ -120,8 +120,8 @@ enum DemoStory {
                 direction: Int.random(in: 0..<3, using: &random) == 0 ? .outbound : .inbound,
                 initiator: Int.random(in: 0..<3, using: &random) == 0 ? .us : .counterpart,
                 participants: participants, counterparts: counterparts, issues: meetingIssues,
-                subject: Int.random(in: 0..<2, using: &random) == 0 ? "\(issueTitle) – möte med \(organisationName)" : "Dialog om \(issueTitle.lowercased())",
-                summary: String(format: summaries[Int.random(in: 0..<summaries.count, using: &random)], issueTitle.lowercased()),
+                subject: Int.random(in: 0..<2, using: &random) == 0 ? "\(issueTitle) – möte med \(organisationName)" : "Dialog om \(issueTitle.lowercasedFirstLetter)",
+                summary: String(format: summaries[Int.random(in: 0..<summaries.count, using: &random)], issueTitle.lowercasedFirstLetter),
                 documents: documents, withheld: withheld)
 
             let recordedAt = startsAt.addingTimeInterval(Double(Int.random(in: 1...190, using: &random)) * 3600)
@@ -148,4 +148,8 @@ enum DemoStory {
         let (name, role) = people[Int.random(in: 0..<people.count, using: &random)]
         return CounterpartPerson(name: name, role: role)
     }
+}
+
+extension String {
+    var lowercasedFirstLetter: String { prefix(1).lowercased() + dropFirst() }
 }

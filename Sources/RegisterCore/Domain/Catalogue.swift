@@ -10,7 +10,7 @@ public struct Unit: Sendable, Equatable, Codable {
     }
 }
 
-public enum UnitKind: String, Sendable, Codable, CaseIterable {
+public enum UnitKind: String, Choice {
     case board, committee, company, department
 }
 
@@ -39,7 +39,7 @@ public struct Official: Sendable, Equatable, Codable {
     }
 }
 
-public enum OfficialKind: String, Sendable, Codable, CaseIterable {
+public enum OfficialKind: String, Choice {
     case elected, staff
 }
 
@@ -64,7 +64,7 @@ public struct Organisation: Sendable, Equatable, Codable {
     }
 }
 
-public enum OrganisationKind: String, Sendable, Codable, CaseIterable {
+public enum OrganisationKind: String, Choice {
     case company, tradeAssociation = "trade-association", ngo, union, publicAuthority = "public-authority", consultancy, other
 }
 
@@ -88,8 +88,22 @@ public struct Issue: Sendable, Equatable, Codable {
         self.policyAreas = policyAreas
         self.unit = unit
     }
+
+    enum CodingKeys: String, CodingKey { case title, summary, position, status, caseNumber, policyAreas, unit }
+
+    /// `status` defaults to active and `policyAreas` to none.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        title = try container.decode(String.self, forKey: .title)
+        summary = try container.decode(String.self, forKey: .summary)
+        position = try container.decode(String.self, forKey: .position)
+        status = try container.decodeIfPresent(IssueStatus.self, forKey: .status) ?? .active
+        caseNumber = try container.decodeIfPresent(String.self, forKey: .caseNumber)
+        policyAreas = try container.decodeIfPresent([String].self, forKey: .policyAreas) ?? []
+        unit = try container.decode(Int64.self, forKey: .unit)
+    }
 }
 
-public enum IssueStatus: String, Sendable, Codable, CaseIterable {
+public enum IssueStatus: String, Choice {
     case active, closed
 }

@@ -145,24 +145,24 @@ public struct MeetingDocument: Sendable, Equatable, Codable {
     }
 }
 
-public enum DocumentDirection: String, Sendable, Codable, CaseIterable {
+public enum DocumentDirection: String, Choice {
     case received, given
 }
 
-public enum MeetingFormat: String, Sendable, Codable, CaseIterable {
+public enum MeetingFormat: String, Choice {
     case inPerson = "in-person", video, phone, written
 }
 
 /// Outbound: we seek to influence them. Inbound: they seek to influence us.
-public enum MeetingDirection: String, Sendable, Codable, CaseIterable {
+public enum MeetingDirection: String, Choice {
     case inbound, outbound
 }
 
-public enum MeetingInitiator: String, Sendable, Codable, CaseIterable {
+public enum MeetingInitiator: String, Choice {
     case us, counterpart
 }
 
-public enum MeetingStatus: String, Sendable, Codable, CaseIterable {
+public enum MeetingStatus: String, Choice {
     case draft, published, withdrawn
 }
 

@@ -75,3 +75,31 @@ extension Register {
         try writer.read { db in try StoredMeeting.fetch(id, in: db) }
     }
 }
+
+extension Register {
+    /// The months (of publication) that hold meetings, oldest first: one feed archive each.
+    public func archiveMonths() throws -> [ArchiveMonth] {
+        try writer.read { db in
+            try String.fetchAll(db, sql: "SELECT DISTINCT published_month FROM meeting ORDER BY published_month").compactMap(ArchiveMonth.init)
+        }
+    }
+
+    /// Each withdrawn meeting as it last stood in public before its withdrawal, so that
+    /// a feed that carried it can carry its tombstone too.
+    public func lastPublishedVersionsOfWithdrawnMeetings() throws -> [Int64: PublicMeeting] {
+        try writer.read { db in
+            var versions: [Int64: PublicMeeting] = [:]
+            let ids = try Int64.fetchAll(db, sql: "SELECT id FROM meeting WHERE status = 'withdrawn'")
+            for id in ids {
+                guard let row = try Row.fetchOne(db, sql: """
+                    SELECT seq, body, hash, openings FROM change
+                    WHERE entity = 'meeting' AND entity_id = ? AND public = 1 AND type != 'meeting.withdrawn'
+                    ORDER BY seq DESC LIMIT 1
+                    """, arguments: [id]),
+                    case .meeting(let meeting) = try PublicChange(try Self.entry(row)).record else { continue }
+                versions[id] = meeting
+            }
+            return versions
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+import Hummingbird
+import Logging
+import Publishing
+import ServiceLifecycle
+import RegisterCore
+
+/// Where the server listens.
+public struct ServerAddress: Sendable {
+    public var host: String
+    public var port: Int
+
+    public init(host: String = "127.0.0.1", port: Int = 8080) {
+        self.host = host
+        self.port = port
+    }
+}
+
+/// Builds the register's web application: the feeds and the landing page, served
+/// from the same code that `insyn publish` writes to Feeds/. `services` run beside
+/// the server (the push worker) and stop with it.
+public func buildApplication(register: Register, address: ServerAddress = ServerAddress(), services: [any Service] = [],
+                             logger: Logger = Logger(label: "insyn")) -> some ApplicationProtocol {
+    let router = Router()
+    router.add(middleware: LogRequestsMiddleware(.debug))
+    HomeController(register: register).addRoutes(to: router)
+    FeedController(register: register).addRoutes(to: router.group("feeds"))
+    router.get("healthz") { _, _ in "ok" }
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(address.host, port: address.port), serverName: "Insyn"),
+        services: services,
+        logger: logger)
+}

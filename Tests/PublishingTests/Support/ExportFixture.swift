@@ -1,6 +1,5 @@
 import Foundation
 import RegisterCore
-import Synchronization
 import Testing
 @testable import Publishing
 
@@ -20,7 +19,7 @@ struct ExportFixture {
     static let ground = "OSL 19 kap. 3 §"
 
     let register: Register
-    let clock: FixtureClock
+    let clock: ManualClock
     let official: Int64
     let colleague: Int64
     let consultancy: Int64
@@ -32,7 +31,7 @@ struct ExportFixture {
     let draft: Int64
 
     init(register: Register? = nil) throws {
-        let clock = FixtureClock(Timestamp.parse("2026-11-23T12:00:00Z")!)
+        let clock = ManualClock(Timestamp.parse("2026-11-23T12:00:00Z")!)
         let register = try register.map { try Register($0.writer, clock: { clock.now }) } ?? Register.inMemory(clock: { clock.now })
         self.register = register
         self.clock = clock
@@ -85,16 +84,9 @@ struct ExportFixture {
     }
 }
 
-/// The fixture's clock: the write path reads it, the fixture moves it.
-final class FixtureClock: Sendable {
-    private let current: Mutex<Date>
-
-    init(_ date: Date) { current = Mutex(date) }
-
-    var now: Date { current.withLock { $0 } }
-
+extension ManualClock {
     func advance(days: Int) {
-        current.withLock { $0.addTimeInterval(TimeInterval(days * 86_400)) }
+        now = now.addingTimeInterval(TimeInterval(days * 86_400))
     }
 }
 

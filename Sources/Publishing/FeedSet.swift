@@ -13,7 +13,6 @@ public struct FeedSet {
     public let publication: Publication
     let catalogue: CatalogueIndex
     let months: [ArchiveMonth]
-    let withdrawnVersions: [Int64: PublicMeeting]
 
     /// `now` decides the current month: every month from the first publication up to
     /// it has an archive document (empty or not), so that a past month's document,
@@ -22,18 +21,16 @@ public struct FeedSet {
         self.register = register
         publication = Publication(settings: try register.settings())
         catalogue = try CatalogueIndex(register)
-        let published = try register.archiveMonths()
         var months: [ArchiveMonth] = []
-        if let first = published.first {
-            let last = max(published.last!, ArchiveMonth(Day(now, in: publication.timeZone)))
-            var month = first
+        if let published = try register.publishedMonthRange() {
+            let last = max(published.upperBound, ArchiveMonth(Day(now, in: publication.timeZone)))
+            var month = published.lowerBound
             while month <= last {
                 months.append(month)
                 month = month.next
             }
         }
         self.months = months
-        withdrawnVersions = try register.lastPublishedVersionsOfWithdrawnMeetings()
     }
 
     /// Every document's path relative to the feed root.
@@ -117,7 +114,7 @@ public struct FeedSet {
         filter.status = .published
         filter.limit = Self.subjectFeedSize
         let entries = try register.publicMeetings(filter, order: .newestPublished)
-        let tombstones = withdrawnVersions.values.filter { subject.includes($0) }.sorted { $0.id > $1.id }.compactMap {
+        let tombstones = try register.lastPublishedVersionsOfWithdrawnMeetings().values.filter { subject.includes($0) }.sorted { $0.id > $1.id }.compactMap {
             try? register.publicMeeting($0.id)
         }
         let name: String

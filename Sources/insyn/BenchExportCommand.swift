@@ -9,12 +9,13 @@ import RegisterCore
 struct BenchExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Time the public JSON export against `sqlite3 -json` on a synthetic register and measure its peak memory.",
+        abstract: "Time the public JSON export against `sqlite3 -json` on a synthetic register, its peak memory, and feed regeneration.",
         discussion: """
             The register at --db (default Data/bench-N.sqlite) is reused when it holds N meetings, completed when it
             holds fewer, and created otherwise; only a register made by this command is ever written to. Both programs
             run as child processes writing to a file through standard output; each is run --runs times, alternately,
-            after the database file has been read once to warm the page cache, and the median time counts.
+            after the database file has been read once to warm the page cache, and the median time counts. Then the main
+            feed and one past monthly archive are regenerated from the register in this process and timed.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -52,6 +53,7 @@ struct BenchExportCommand: ParsableCommand {
             }
         }
         report(path: path, head: head, ours: results.ours, baseline: results.baseline)
+        for line in try FeedTiming.measure(register).lines { print(line) }
     }
 
     private func prepare(_ register: Register, at path: String) throws {

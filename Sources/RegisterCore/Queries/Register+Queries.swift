@@ -77,10 +77,14 @@ extension Register {
 }
 
 extension Register {
-    /// The months (of publication) that hold meetings, oldest first: one feed archive each.
-    public func archiveMonths() throws -> [ArchiveMonth] {
+    /// The first and the last month (of publication) that hold meetings: the span of
+    /// the feed archives.
+    public func publishedMonthRange() throws -> ClosedRange<ArchiveMonth>? {
         try writer.read { db in
-            try String.fetchAll(db, sql: "SELECT DISTINCT published_month FROM meeting ORDER BY published_month").compactMap(ArchiveMonth.init)
+            guard let row = try Row.fetchOne(db, sql: "SELECT MIN(published_month), MAX(published_month) FROM meeting"),
+                  let first = (row[0] as String?).flatMap(ArchiveMonth.init), let last = (row[1] as String?).flatMap(ArchiveMonth.init)
+            else { return nil }
+            return first...last
         }
     }
 

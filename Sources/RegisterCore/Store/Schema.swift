@@ -183,6 +183,11 @@ enum Schema {
                 CREATE INDEX outbox_queue ON outbox(endpoint_id, state, change_seq);
                 """)
         }
+        migrator.registerMigration("v3-feed-indexes") { db in
+            try db.execute(sql: """
+                CREATE INDEX meeting_status_published ON meeting(status, published_at);
+                """)
+        }
         return migrator
     }
 }

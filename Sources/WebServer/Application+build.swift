@@ -19,12 +19,14 @@ public struct ServerAddress: Sendable {
 /// Builds the register's web application: the feeds and the landing page, served
 /// from the same code that `insyn publish` writes to Feeds/. `services` run beside
 /// the server (the push worker) and stop with it.
-public func buildApplication(register: Register, address: ServerAddress = ServerAddress(), services: [any Service] = [],
+public func buildApplication(register: Register, address: ServerAddress = ServerAddress(),
+                             schemaDirectory: URL = URL(fileURLWithPath: "Data/schema"), services: [any Service] = [],
                              logger: Logger = Logger(label: "insyn")) -> some ApplicationProtocol {
     let router = Router()
     router.add(middleware: LogRequestsMiddleware(.debug))
     HomeController(register: register).addRoutes(to: router)
     FeedController(register: register).addRoutes(to: router.group("feeds"))
+    SchemaController(directory: schemaDirectory).addRoutes(to: router.group("schema"))
     router.get("healthz") { _, _ in "ok" }
     return Application(
         router: router,

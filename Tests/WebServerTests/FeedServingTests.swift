@@ -16,7 +16,8 @@ struct FeedServingTests {
 
     @Test func mainFeedIsTheStaticFileAndSupportsConditionalGet() async throws {
         let register = try demo()
-        let app = buildApplication(register: register)
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let app = buildApplication(register: register, schemaDirectory: repository.appendingPathComponent("Data/schema"))
         let expected = try #require(try FeedSet(register: register).render(path: "meetings.atom"))
         try await app.test(.router) { client in
             let etag = try await client.execute(uri: "/feeds/meetings.atom", method: .get) { response in
@@ -39,6 +40,13 @@ struct FeedServingTests {
             try await client.execute(uri: "/feeds/feed.xsl", method: .get) { response in
                 #expect(response.status == .ok)
                 #expect(String(buffer: response.body).contains("xsl:stylesheet"))
+            }
+            try await client.execute(uri: "/schema/register.schema.json", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body).contains("2020-12"))
+            }
+            try await client.execute(uri: "/schema/..%2F..%2FPackage.swift", method: .get) { response in
+                #expect(response.status == .notFound)
             }
             try await client.execute(uri: "/", method: .get) { response in
                 #expect(response.status == .ok)

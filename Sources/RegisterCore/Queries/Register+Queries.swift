@@ -81,7 +81,8 @@ extension Register {
     /// the feed archives.
     public func publishedMonthRange() throws -> ClosedRange<ArchiveMonth>? {
         try writer.read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT MIN(published_month), MAX(published_month) FROM meeting"),
+            // Two subqueries: SQLite answers a lone MIN or MAX from the index, but not both in one SELECT.
+            guard let row = try Row.fetchOne(db, sql: "SELECT (SELECT MIN(published_month) FROM meeting), (SELECT MAX(published_month) FROM meeting)"),
                   let first = (row[0] as String?).flatMap(ArchiveMonth.init), let last = (row[1] as String?).flatMap(ArchiveMonth.init)
             else { return nil }
             return first...last

@@ -1,0 +1,105 @@
+import Foundation
+import GRDB
+
+/// One queued delivery of a public change to one endpoint, with the change itself.
+public struct OutboxItem: Sendable, Equatable {
+    public var id: Int64
+    public var endpointId: Int64
+    public var change: PublicChange
+    /// Attempts made since it was queued or requeued.
+    public var attempts: Int
+    public var nextAttemptAt: Date
+    /// When the first failed attempt of the current run of retries was made.
+    public var firstFailedAt: Date?
+}
+
+/// How one attempt at a delivery ended, as the outbox records it.
+public enum OutboxOutcome: Sendable, Equatable {
+    /// The receiver answered 2xx.
+    case delivered
+    /// The endpoint's kind does not take this change (a ckan endpoint and a catalogue change).
+    case skipped
+    /// Try again at `next`; until then nothing later is sent to this endpoint.
+    case retry(next: Date, error: String)
+    /// Given up on: only `requeueDeadLetters` sends it again.
+    case dead(error: String)
+}
+
+/// The delivery queue's operations for the push worker. A row's state is `pending`,
+/// `delivered`, `skipped` or `dead`; only a pending row changes state, so two workers
+/// racing on one row cannot undo each other's result.
+///
+/// Order: per endpoint the lowest pending change goes first, and while it is retried
+/// nothing later is sent. A dead letter holds back the later changes to the same
+/// record (they stay pending, "held") until it is requeued and delivered, so a
+/// receiver never sees a record's later version before an earlier one; changes to
+/// other records carry on.
+extension Register {
+    /// The next pending deliveries for an enabled endpoint in ledger order, held ones
+    /// left out, at most `limit`. The first may not be due yet (`nextAttemptAt`); the
+    /// caller must then wait for it rather than send a later one.
+    public func pendingDeliveries(endpoint: Int64, limit: Int = 100) throws -> [OutboxItem] {
+        try writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT o.id, o.endpoint_id, o.attempts, o.next_attempt_at, o.first_failed_at, c.seq, c.body, c.hash, c.openings
+                    FROM outbox o JOIN change c ON c.seq = o.change_seq
+                    WHERE o.endpoint_id = ? AND o.state = 'pending' AND \(Self.notHeld)
+                      AND EXISTS (SELECT 1 FROM endpoint e WHERE e.id = o.endpoint_id AND e.enabled = 1)
+                    ORDER BY o.change_seq LIMIT ?
+                    """,
+                arguments: [endpoint, limit]
+            ).map { row in
+                OutboxItem(id: row["id"], endpointId: row["endpoint_id"], change: try PublicChange(try Self.entry(row)),
+                           attempts: row["attempts"], nextAttemptAt: PreciseTimestamp.parse(row["next_attempt_at"]) ?? .distantPast,
+                           firstFailedAt: (row["first_failed_at"] as String?).flatMap(PreciseTimestamp.parse))
+            }
+        }
+    }
+
+    /// Records the outcome of an attempt made at `date`. Returns false when the row was
+    /// no longer pending (another worker recorded it first), in which case nothing changes.
+    @discardableResult
+    public func record(_ outcome: OutboxOutcome, for delivery: Int64, at date: Date) throws -> Bool {
+        let at = PreciseTimestamp.format(date)
+        let (sql, arguments): (String, StatementArguments) = switch outcome {
+        case .delivered:
+            ("state = 'delivered', attempts = attempts + 1, delivered_at = ?, last_attempt_at = ?", [at, at])
+        case .skipped:
+            ("state = 'skipped', delivered_at = ?", [at])
+        case .retry(let next, let error):
+            ("attempts = attempts + 1, next_attempt_at = ?, last_attempt_at = ?, last_error = ?, first_failed_at = COALESCE(first_failed_at, ?)",
+             [PreciseTimestamp.format(next), at, error, at])
+        case .dead(let error):
+            ("state = 'dead', attempts = attempts + 1, last_attempt_at = ?, last_error = ?, first_failed_at = COALESCE(first_failed_at, ?)",
+             [at, error, at])
+        }
+        return try writer.write { db in
+            try db.execute(sql: "UPDATE outbox SET \(sql) WHERE id = ? AND state = 'pending'", arguments: arguments + [delivery])
+            return db.changesCount == 1
+        }
+    }
+
+    /// Puts dead letters back in the queue, due at once, with a fresh retry schedule;
+    /// for one endpoint or all. Returns how many.
+    @discardableResult
+    public func requeueDeadLetters(endpoint: Int64? = nil) throws -> Int {
+        let now = PreciseTimestamp.format(clock())
+        return try writer.write { db in
+            try db.execute(
+                sql: """
+                    UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = ?, first_failed_at = NULL
+                    WHERE state = 'dead' AND (? IS NULL OR endpoint_id = ?)
+                    """,
+                arguments: [now, endpoint, endpoint])
+            return db.changesCount
+        }
+    }
+
+    /// A pending row `o` is held while a dead letter for the same record precedes it.
+    static let notHeld = """
+        NOT EXISTS (SELECT 1 FROM outbox d WHERE d.endpoint_id = o.endpoint_id AND d.entity = o.entity
+                    AND d.entity_id = o.entity_id AND d.state = 'dead' AND d.change_seq < o.change_seq)
+        """
+}

@@ -17,7 +17,7 @@ struct CKANFormat: EndpointFormat {
         (siteURL.hasSuffix("/") ? String(siteURL.dropLast()) : siteURL) + "/api/3/action/datastore_upsert"
     }
 
-    func request(for change: PublicChange, at date: Date) throws -> HTTPRequest? {
+    func payload(for change: PublicChange) throws -> Payload? {
         guard case .meeting(let meeting) = change.record else { return nil }
         let sink = BufferSink(reservingCapacity: 2048)
         let json = JSONStreamWriter(sink, bufferSize: 4096)
@@ -31,7 +31,11 @@ struct CKANFormat: EndpointFormat {
         try json.field("force", true)
         try json.endObject()
         try json.finish()
-        return HTTPRequest(method: .post, url: actionURL,
-                           headers: [("Content-Type", "application/json"), ("Authorization", token)], body: sink.take())
+        return Payload(messageId: publication.messageId(change), body: sink.take())
+    }
+
+    func request(for payload: Payload, at date: Date) -> HTTPRequest {
+        HTTPRequest(method: .post, url: actionURL,
+                    headers: [("Content-Type", "application/json"), ("Authorization", token)], body: payload.body)
     }
 }

@@ -259,22 +259,31 @@ private final class ResponseAccumulator {
     }
 
     /// Each status line starts a new header block, so only the final response's headers
-    /// remain after interim (1xx) responses.
+    /// remain after interim (1xx) responses. Works on the bytes: it runs for every
+    /// header line of every delivery.
     func appendHeaderLine(_ bytes: UnsafeRawBufferPointer) {
-        let line = String(decoding: bytes, as: UTF8.self)
-        let content = line.trimmingCharacters(in: CharacterSet(charactersIn: "\r\n"))
-        if content.hasPrefix("HTTP/") {
+        let content = Self.trimmed(bytes[...], dropping: [0x0A, 0x0D])
+        guard let first = content.first else { return }
+        if content.starts(with: "HTTP/".utf8) {
             headers = [:]
             lastHeaderName = nil
-        } else if let first = content.first, first == " " || first == "\t" {
+        } else if first == 0x20 || first == 0x09 {
             if let name = lastHeaderName, let previous = headers[name] {
-                headers[name] = previous + " " + content.trimmingCharacters(in: .whitespaces)
+                headers[name] = previous + " " + String(decoding: Self.trimmed(content, dropping: [0x20, 0x09]), as: UTF8.self)
             }
-        } else if let colon = content.firstIndex(of: ":") {
-            let name = content[..<colon].lowercased()
-            let value = content[content.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        } else if let colon = content.firstIndex(of: UInt8(ascii: ":")) {
+            let name = String(decoding: content[..<colon].map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }, as: UTF8.self)
+            let value = String(decoding: Self.trimmed(content[(colon + 1)...], dropping: [0x20, 0x09]), as: UTF8.self)
             headers[name] = headers[name].map { "\($0), \(value)" } ?? value
             lastHeaderName = name
         }
+    }
+
+    private static func trimmed(_ bytes: Slice<UnsafeRawBufferPointer>, dropping: [UInt8]) -> Slice<UnsafeRawBufferPointer> {
+        var start = bytes.startIndex
+        var end = bytes.endIndex
+        while start < end, dropping.contains(bytes[start]) { start += 1 }
+        while end > start, dropping.contains(bytes[end - 1]) { end -= 1 }
+        return bytes[start..<end]
     }
 }

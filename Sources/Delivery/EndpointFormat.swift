@@ -3,10 +3,18 @@ import Publishing
 import RegisterCore
 
 /// How one kind of endpoint turns a public change into an HTTP request, so the worker's
-/// queueing, ordering and retries stay the same for every kind.
-protocol EndpointFormat {
-    /// The request for `change` made at `date`, or nil when this kind does not take the change.
-    func request(for change: PublicChange, at date: Date) throws -> HTTPRequest?
+/// queueing, ordering and retries stay the same for every kind. The payload is made
+/// ahead of sending; the request around it is made at each attempt.
+protocol EndpointFormat: Sendable {
+    /// What is sent for `change`, or nil when this kind does not take the change.
+    func payload(for change: PublicChange) throws -> Payload?
+    func request(for payload: Payload, at date: Date) -> HTTPRequest
+}
+
+/// The body of one delivery and the message id that names it on every attempt.
+struct Payload: Sendable {
+    var messageId: String
+    var body: [UInt8]
 }
 
 /// An endpoint's configuration that cannot be used (a stored secret that does not decode).
@@ -21,7 +29,7 @@ enum EndpointFormats {
             guard let secret = endpoint.secret, let signer = try? WebhookSigner(secret: secret) else {
                 throw EndpointConfigurationError(description: "endpoint \(endpoint.id) has no usable webhook secret")
             }
-            return WebhookFormat(url: endpoint.url, signer: signer, json: PublicJSON(publication))
+            return WebhookFormat(url: endpoint.url, signer: signer, publication: publication)
         case .ckan:
             guard let token = endpoint.token, let resourceId = endpoint.resourceId else {
                 throw EndpointConfigurationError(description: "endpoint \(endpoint.id) lacks its CKAN token or resource id")

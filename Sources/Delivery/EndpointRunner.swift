@@ -6,6 +6,8 @@ import RegisterCore
 /// Delivers one endpoint's queue, strictly in ledger order, on a thread of its own:
 /// libcurl blocks, so it must stay off Swift concurrency's shared executor, and one
 /// thread with one HTTP client per endpoint keeps that endpoint's connection alive.
+/// Reading the next batch (`ReadAhead`) and writing outcomes (`OutboxRecorder`) happen
+/// on dispatch queues beside it, so the thread mostly waits for the receiver.
 ///
 /// A delivery is recorded as delivered only after the receiver's 2xx, so a crash between
 /// the two means at worst a redelivery with the same message id.
@@ -18,8 +20,13 @@ final class EndpointRunner: @unchecked Sendable {
     }
 
     private enum BatchEnd {
+        /// The batch was full and all sent: the read-ahead batch follows.
         case more
+        /// Read the queue afresh from its first pending delivery.
+        case reread
+        /// Nothing pending.
         case idle
+        /// The first pending delivery is not due before this time.
         case waiting(until: Date)
     }
 
@@ -67,40 +74,62 @@ final class EndpointRunner: @unchecked Sendable {
             return counts
         }
         let client = CurlHTTPClient(configuration: configuration.http)
+        let recorder = OutboxRecorder(register: register, label: "insyn.push.record.\(endpoint.id)")
+        let readQueue = DispatchQueue(label: "insyn.push.read.\(endpoint.id)")
         var generator = SystemRandomNumberGenerator()
+        var readAhead: ReadAhead?
         while !isStopped {
             let end: BatchEnd
             do {
-                end = try deliverBatch(format: format, client: client, generator: &generator, counts: &counts)
+                let batch: [PreparedDelivery]
+                if let ahead = readAhead {
+                    batch = try ahead.batch()
+                } else {
+                    try recorder.flush()
+                    batch = try ReadAhead(register: register, endpoint: endpoint.id, format: format, after: nil,
+                                          limit: configuration.batchSize, on: readQueue).batch()
+                }
+                readAhead = batch.count == configuration.batchSize
+                    ? ReadAhead(register: register, endpoint: endpoint.id, format: format, after: batch.last?.item.change.sequence,
+                                limit: configuration.batchSize, on: readQueue)
+                    : nil
+                end = deliver(batch, format: format, client: client, recorder: recorder, generator: &generator, counts: &counts)
             } catch {
                 counts.errors.append("endpoint \(endpoint.id): \(error)")
                 logger.error("endpoint \(endpoint.id): the outbox cannot be read or written: \(error)")
+                readAhead = nil
                 end = .idle
             }
             let poll = Date().addingTimeInterval(configuration.pollInterval.seconds)
             switch (end, mode) {
             case (.more, _):
                 continue
+            case (.reread, _):
+                readAhead = nil
             case (.idle, .drain), (.waiting, .drain):
-                return counts
+                return finish(recorder, counts)
             case (.idle, .follow):
                 sleep(until: poll)
             case (.waiting(let until), .follow):
+                readAhead = nil
                 sleep(until: min(until, poll))
             }
         }
-        return counts
+        return finish(recorder, counts)
     }
 
-    private func deliverBatch(format: any EndpointFormat, client: CurlHTTPClient, generator: inout SystemRandomNumberGenerator,
-                              counts: inout PushReport.EndpointCounts) throws -> BatchEnd {
-        let batch = try register.pendingDeliveries(endpoint: endpoint.id, limit: configuration.batchSize)
+    /// Sends a batch in order until it ends or a delivery fails; `.more` when the
+    /// read-ahead batch may follow at once. After a failure or a dead letter the queue
+    /// is read afresh, since which delivery comes next is decided again.
+    private func deliver(_ batch: [PreparedDelivery], format: any EndpointFormat, client: CurlHTTPClient, recorder: OutboxRecorder,
+                         generator: inout SystemRandomNumberGenerator, counts: inout PushReport.EndpointCounts) -> BatchEnd {
         guard !batch.isEmpty else { return .idle }
-        for item in batch {
+        for prepared in batch {
             if isStopped { return .more }
+            let item = prepared.item
             guard item.nextAttemptAt <= Date() else { return .waiting(until: item.nextAttemptAt) }
-            let outcome = attempt(item, format: format, client: client, generator: &generator)
-            try register.record(outcome, for: item.id, at: Date())
+            let outcome = attempt(prepared, format: format, client: client, generator: &generator)
+            recorder.add(OutboxAttempt(delivery: item.id, outcome: outcome, at: Date()))
             switch outcome {
             case .delivered:
                 counts.delivered += 1
@@ -113,28 +142,38 @@ final class EndpointRunner: @unchecked Sendable {
             case .dead(let error):
                 counts.deadLettered += 1
                 logger.error("endpoint \(endpoint.id): change \(item.change.sequence) is a dead letter: \(error)")
-                return .more
+                return .reread
             }
         }
-        return .more
+        return batch.count == configuration.batchSize ? .more : .reread
     }
 
-    private func attempt(_ item: OutboxItem, format: any EndpointFormat, client: CurlHTTPClient,
+    private func attempt(_ prepared: PreparedDelivery, format: any EndpointFormat, client: CurlHTTPClient,
                          generator: inout SystemRandomNumberGenerator) -> OutboxOutcome {
-        let request: HTTPRequest?
-        do {
-            request = try format.request(for: item.change, at: Date())
-        } catch {
-            return .dead(error: "cannot build the request: \(error)")
+        let payload: Payload
+        switch prepared.payload {
+        case .success(.some(let made)): payload = made
+        case .success(.none): return .skipped
+        case .failure(let error): return .dead(error: "cannot build the request: \(error)")
         }
-        guard let request else { return .skipped }
         let result: AttemptResult
         do {
-            result = AttemptResult(try client.send(request))
+            result = AttemptResult(try client.send(prepared.request(using: format, payload: payload, at: Date())))
         } catch {
             result = AttemptResult(error)
         }
-        return configuration.retry.outcome(of: result, for: item, at: Date(), using: &generator)
+        return configuration.retry.outcome(of: result, for: prepared.item, at: Date(), using: &generator)
+    }
+
+    private func finish(_ recorder: OutboxRecorder, _ counts: PushReport.EndpointCounts) -> PushReport.EndpointCounts {
+        var counts = counts
+        do {
+            try recorder.flush()
+        } catch {
+            counts.errors.append("endpoint \(endpoint.id): \(error)")
+            logger.error("endpoint \(endpoint.id): the outbox cannot be written: \(error)")
+        }
+        return counts
     }
 
     private var isStopped: Bool {

@@ -9,12 +9,15 @@ import RegisterCore
 struct WebhookFormat: EndpointFormat {
     let url: String
     let signer: WebhookSigner
-    let json: PublicJSON
+    let publication: Publication
 
-    func request(for change: PublicChange, at date: Date) throws -> HTTPRequest? {
-        let body = try json.changeBytes(change)
+    func payload(for change: PublicChange) throws -> Payload? {
+        Payload(messageId: publication.messageId(change), body: try PublicJSON(publication).changeBytes(change))
+    }
+
+    func request(for payload: Payload, at date: Date) -> HTTPRequest {
         let headers = [(name: "Content-Type", value: "application/json")]
-            + signer.headers(messageID: json.publication.messageId(change), at: date, body: body)
-        return HTTPRequest(method: .post, url: url, headers: headers, body: body)
+            + signer.headers(messageID: payload.messageId, at: date, body: payload.body)
+        return HTTPRequest(method: .post, url: url, headers: headers, body: payload.body)
     }
 }

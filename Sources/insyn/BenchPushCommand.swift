@@ -36,10 +36,10 @@ struct BenchPushCommand: AsyncParsableCommand {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
 
+        let server = try BenchReceiver(script: receiver)
         note("Recording \(count) public changes in a temporary register…")
         let register = try Register.open(path: directory.appendingPathComponent("bench.sqlite").path)
         try Self.record(publicChanges: count, in: register)
-        let server = try BenchReceiver(script: receiver)
         let endpoint = try register.addEndpoint(NewEndpoint(
             url: server.url, kind: .webhook, secret: WebhookSigner.generateSecret(), fromStart: true))
         let changes = try register.publicChanges(after: 0)
@@ -52,7 +52,9 @@ struct BenchPushCommand: AsyncParsableCommand {
         let worker = PushWorker(register: register, configuration: PushConfiguration(), logger: quiet)
         let clock = ContinuousClock()
         let start = clock.now
+        let cpuBefore = Self.processorTime()
         let report = try await worker.drain()
+        let cpuPerDelivery = (Self.processorTime() - cpuBefore) / Double(count)
         let duration = (clock.now - start).components
         let elapsed = Double(duration.seconds) + Double(duration.attoseconds) / 1e18
         let received = try server.count()
@@ -75,7 +77,8 @@ struct BenchPushCommand: AsyncParsableCommand {
         print("""
             insyn bench push: \(count) public changes, JSON event bodies of \(bodySize) bytes on average, \
             one webhook endpoint (id \(endpoint.id)) at \(receiver) on 127.0.0.1
-              push (libcurl, 1 connection, signed): \(count) deliveries in \(String(format: "%.2f", elapsed)) s = \(String(format: "%.0f", pushRate)) deliveries/s
+              push (libcurl, 1 connection, signed): \(count) deliveries in \(String(format: "%.2f", elapsed)) s = \(String(format: "%.0f", pushRate)) deliveries/s \
+            (\(String(format: "%.0f", cpuPerDelivery * 1e6)) µs of insyn's CPU time each)
               wrk -t1 -c1 -d\(wrkSeconds)s, same body size:   \(String(format: "%.0f", wrkRate)) requests/s
               ratio push/wrk: \(String(format: "%.2f", ratio)) (target ≥ 0.50: \(ratio >= 0.5 ? "met" : "NOT met"))
             """)
@@ -100,6 +103,11 @@ struct BenchPushCommand: AsyncParsableCommand {
                 documents: [MeetingDocument(title: "Skrivelse om godstrafiken", direction: .received)])
             try register.publishMeeting(try register.recordMeeting(meeting))
         }
+    }
+
+    /// Processor time this process has used, all threads, in seconds.
+    static func processorTime() -> Double {
+        Double(clock()) / Double(CLOCKS_PER_SEC)
     }
 
     private func note(_ text: String) {

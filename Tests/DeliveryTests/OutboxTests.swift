@@ -132,6 +132,45 @@ struct OutboxTests {
         #expect(status.lastError == nil)
     }
 
+    @Test func queuedChangesReadTheSameAsTheLedgersPublicView() throws {
+        let fixture = try PushFixture()
+        try fixture.recordHistory(meetings: 6)
+        let secret = try fixture.register.recordMeeting(fixture.meeting(
+            summary: PushFixture.withheldSummary,
+            withheld: [.summary: Withholding(ground: "OSL 19 kap. 3 §"), .place: Withholding(ground: "OSL 18 kap. 8 §")],
+            people: [CounterpartPerson(name: PushFixture.privateName, role: "Boende", isPrivate: true),
+                     CounterpartPerson(name: "Ulrika Fors")]))
+        try fixture.register.publishMeeting(secret)
+        try fixture.register.withdrawMeeting(secret, reason: "Fel möte")
+        let endpoint = try fixture.addWebhook("https://one.example.se/hook", fromStart: true)
+
+        let queued = try fixture.register.pendingDeliveries(endpoint: endpoint.id, limit: 1000).map(\.change)
+        #expect(queued == (try fixture.register.publicChanges(after: 0)))
+        let published = try #require(queued.first { $0.type == .meetingPublished && $0.entityId == secret })
+        guard case .meeting(let meeting) = published.record else { Issue.record("not a meeting"); return }
+        #expect((meeting.summary, meeting.place) == (nil, nil))
+        #expect(meeting.counterparts?[0].people.map(\.name) == [nil, "Ulrika Fors"])
+    }
+
+    @Test func outcomesAreRecordedTogether() throws {
+        let fixture = try PushFixture()
+        let endpoint = try fixture.addWebhook("https://one.example.se/hook", fromStart: true)
+        let items = try fixture.register.pendingDeliveries(endpoint: endpoint.id)
+        #expect(items.count == 4)
+        let now = Date()
+        let recorded = try fixture.register.record([
+            OutboxAttempt(delivery: items[0].id, outcome: .delivered, at: now),
+            OutboxAttempt(delivery: items[1].id, outcome: .skipped, at: now),
+            OutboxAttempt(delivery: items[2].id, outcome: .delivered, at: now),
+            OutboxAttempt(delivery: items[3].id, outcome: .dead(error: "HTTP 410"), at: now),
+            OutboxAttempt(delivery: items[0].id, outcome: .dead(error: "too late"), at: now),
+        ])
+        #expect(recorded == 4)
+        let status = try #require(try fixture.register.outboxStatus().first)
+        #expect((status.delivered, status.skipped, status.dead, status.pending) == (2, 1, 1, 0))
+        #expect(status.lastError == "HTTP 410")
+    }
+
     @Test func endpointsAreValidated() throws {
         let register = try Register.inMemory()
         let cases: [(NewEndpoint, String)] = [

@@ -25,6 +25,19 @@ public enum OutboxOutcome: Sendable, Equatable {
     case dead(error: String)
 }
 
+/// One attempt at a delivery: which, how it ended and when.
+public struct OutboxAttempt: Sendable, Equatable {
+    public var delivery: Int64
+    public var outcome: OutboxOutcome
+    public var at: Date
+
+    public init(delivery: Int64, outcome: OutboxOutcome, at: Date) {
+        self.delivery = delivery
+        self.outcome = outcome
+        self.at = at
+    }
+}
+
 /// The delivery queue's operations for the push worker. A row's state is `pending`,
 /// `delivered`, `skipped` or `dead`; only a pending row changes state, so two workers
 /// racing on one row cannot undo each other's result.
@@ -36,36 +49,70 @@ public enum OutboxOutcome: Sendable, Equatable {
 /// other records carry on.
 extension Register {
     /// The next pending deliveries for an enabled endpoint in ledger order, held ones
-    /// left out, at most `limit`. The first may not be due yet (`nextAttemptAt`); the
-    /// caller must then wait for it rather than send a later one.
-    public func pendingDeliveries(endpoint: Int64, limit: Int = 100) throws -> [OutboxItem] {
+    /// left out, at most `limit`, and only those after change `sequence` when given (to
+    /// read ahead while earlier ones are being sent). The first may not be due yet
+    /// (`nextAttemptAt`); the caller must then wait for it rather than send a later one.
+    public func pendingDeliveries(endpoint: Int64, after sequence: Int64? = nil, limit: Int = 100) throws -> [OutboxItem] {
         try writer.read { db in
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT o.id, o.endpoint_id, o.attempts, o.next_attempt_at, o.first_failed_at, c.seq, c.body, c.hash, c.openings
+                    SELECT o.id, o.endpoint_id, o.attempts, o.next_attempt_at, o.first_failed_at, c.body, c.hash
                     FROM outbox o JOIN change c ON c.seq = o.change_seq
-                    WHERE o.endpoint_id = ? AND o.state = 'pending' AND \(Self.notHeld)
+                    WHERE o.endpoint_id = ? AND o.state = 'pending' AND o.change_seq > ? AND \(Self.notHeld)
                       AND EXISTS (SELECT 1 FROM endpoint e WHERE e.id = o.endpoint_id AND e.enabled = 1)
                     ORDER BY o.change_seq LIMIT ?
                     """,
-                arguments: [endpoint, limit]
+                arguments: [endpoint, sequence ?? 0, limit]
             ).map { row in
-                OutboxItem(id: row["id"], endpointId: row["endpoint_id"], change: try PublicChange(try Self.entry(row)),
-                           attempts: row["attempts"], nextAttemptAt: PreciseTimestamp.parse(row["next_attempt_at"]) ?? .distantPast,
+                OutboxItem(id: row["id"], endpointId: row["endpoint_id"],
+                           change: try PublicChange(canonicalBody: row["body"], hash: row["hash"]), attempts: row["attempts"],
+                           nextAttemptAt: PreciseTimestamp.parse(row["next_attempt_at"]) ?? .distantPast,
                            firstFailedAt: (row["first_failed_at"] as String?).flatMap(PreciseTimestamp.parse))
             }
         }
     }
 
-    /// Records the outcome of an attempt made at `date`. Returns false when the row was
-    /// no longer pending (another worker recorded it first), in which case nothing changes.
+    /// Records the outcomes of attempts, all in one transaction, the deliveries in one
+    /// statement. An outcome for a row that is no longer pending (another worker
+    /// recorded it first) changes nothing. Returns how many were recorded.
+    @discardableResult
+    public func record(_ attempts: [OutboxAttempt]) throws -> Int {
+        let delivered = attempts.filter { $0.outcome == .delivered }
+        let deliveredJSON = "[" + delivered.map { "[\($0.delivery),\"\(PreciseTimestamp.format($0.at))\"]" }.joined(separator: ",") + "]"
+        return try writer.write { db in
+            var recorded = 0
+            if !delivered.isEmpty {
+                try db.cachedStatement(sql: """
+                    UPDATE outbox SET state = 'delivered', attempts = attempts + 1, delivered_at = d.at, last_attempt_at = d.at
+                    FROM (SELECT value ->> 0 AS id, value ->> 1 AS at FROM json_each(?)) AS d
+                    WHERE outbox.id = d.id AND outbox.state = 'pending'
+                    """).execute(arguments: [deliveredJSON])
+                recorded += db.changesCount
+            }
+            for attempt in attempts {
+                guard let (sql, arguments) = Self.update(for: attempt) else { continue }
+                try db.cachedStatement(sql: "UPDATE outbox SET \(sql) WHERE id = ? AND state = 'pending'")
+                    .execute(arguments: arguments + [attempt.delivery])
+                recorded += db.changesCount
+            }
+            return recorded
+        }
+    }
+
+    /// Records the outcome of one attempt made at `date`; false when the row was no
+    /// longer pending.
     @discardableResult
     public func record(_ outcome: OutboxOutcome, for delivery: Int64, at date: Date) throws -> Bool {
-        let at = PreciseTimestamp.format(date)
-        let (sql, arguments): (String, StatementArguments) = switch outcome {
+        try record([OutboxAttempt(delivery: delivery, outcome: outcome, at: date)]) == 1
+    }
+
+    /// The assignments recording an outcome other than a delivery (those are recorded together).
+    private static func update(for attempt: OutboxAttempt) -> (String, StatementArguments)? {
+        let at = PreciseTimestamp.format(attempt.at)
+        return switch attempt.outcome {
         case .delivered:
-            ("state = 'delivered', attempts = attempts + 1, delivered_at = ?, last_attempt_at = ?", [at, at])
+            nil
         case .skipped:
             ("state = 'skipped', delivered_at = ?", [at])
         case .retry(let next, let error):
@@ -74,10 +121,6 @@ extension Register {
         case .dead(let error):
             ("state = 'dead', attempts = attempts + 1, last_attempt_at = ?, last_error = ?, first_failed_at = COALESCE(first_failed_at, ?)",
              [at, error, at])
-        }
-        return try writer.write { db in
-            try db.execute(sql: "UPDATE outbox SET \(sql) WHERE id = ? AND state = 'pending'", arguments: arguments + [delivery])
-            return db.changesCount == 1
         }
     }
 

@@ -5,12 +5,6 @@ import Logging
 import Publishing
 import RegisterCore
 
-/// `insyn bench …`: measurements that are too slow or too machine-dependent for tests.
-struct BenchCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "bench", abstract: "Measure the register's performance.", subcommands: [BenchPushCommand.self])
-}
-
 /// `insyn bench push`: how fast push delivers, against what a plain load tool reaches on
 /// the same receiver with the same body size, one kept-alive connection each.
 struct BenchPushCommand: AsyncParsableCommand {
@@ -22,10 +16,12 @@ struct BenchPushCommand: AsyncParsableCommand {
     @Option(help: "How many public changes to push.") var count = 10_000
     @Option(help: "The receiver script both measurements send to.") var receiver = "Tests/DeliveryTests/Fixtures/receiver.py"
     @Option(help: "How long wrk runs, in seconds.") var wrkSeconds = 5
+    @Option(help: "How many times to measure both, alternately; the median ratio is the result.") var rounds = 3
 
     func validate() throws {
         guard count >= 5 else { throw ValidationError("--count must be at least 5") }
         guard wrkSeconds >= 1 else { throw ValidationError("--wrk-seconds must be at least 1") }
+        guard rounds >= 1 else { throw ValidationError("--rounds must be at least 1") }
     }
 
     func run() async throws {
@@ -40,13 +36,45 @@ struct BenchPushCommand: AsyncParsableCommand {
         note("Recording \(count) public changes in a temporary register…")
         let register = try Register.open(path: directory.appendingPathComponent("bench.sqlite").path)
         try Self.record(publicChanges: count, in: register)
-        let endpoint = try register.addEndpoint(NewEndpoint(
-            url: server.url, kind: .webhook, secret: WebhookSigner.generateSecret(), fromStart: true))
         let changes = try register.publicChanges(after: 0)
         let json = PublicJSON(Publication(settings: try register.settings()))
         let bodySize = try changes.reduce(0) { $0 + (try json.changeBytes($1).count) } / changes.count
+        let headers: [(name: String, value: String)] = [
+            ("User-Agent", CurlHTTPClient.defaultUserAgent), ("Accept", "*/*"), ("Content-Type", "application/json"),
+            ("webhook-id", json.publication.messageId(changes[changes.count / 2])), ("webhook-timestamp", "1795000000"),
+            ("webhook-signature", "v1," + String(repeating: "A", count: 43) + "="),
+        ]
+        print("""
+            insyn bench push: \(count) public changes, JSON event bodies of \(bodySize) bytes on average, \
+            a webhook endpoint at \(receiver) on 127.0.0.1
+            """)
+        var ratios: [Double] = []
+        for round in 1...rounds {
+            note("Round \(round): pushing…")
+            let push = try await pushAll(register: register, to: server)
+            note("Round \(round): running wrk for \(wrkSeconds) s…")
+            try server.reset()
+            let wrkRate = try Wrk.rate(executable: wrk, url: server.url, headers: headers, bodySize: bodySize,
+                                       seconds: wrkSeconds, in: directory).perSecond
+            ratios.append(push.rate / wrkRate)
+            print("""
+                  round \(round): push (libcurl, 1 connection, signed) \(format(push.rate, "%.0f")) deliveries/s \
+                (\(count) in \(format(push.seconds, "%.2f")) s, \(format(push.cpu * 1e6, "%.0f")) µs of insyn's CPU time each) | \
+                wrk -t1 -c1 -d\(wrkSeconds)s, same body size, \(format(wrkRate, "%.0f")) requests/s | ratio \(format(ratios.last!, "%.2f"))
+                """)
+        }
+        let median = ratios.sorted()[ratios.count / 2]
+        print("  median ratio push/wrk: \(format(median, "%.2f")) (target ≥ 0.50: \(median >= 0.5 ? "met" : "NOT met"))")
+    }
 
-        note("Pushing…")
+    /// Queues every change for a fresh endpoint (the previous one disabled) and drains
+    /// it: the rate, the wall time and this process's CPU time per delivery.
+    private func pushAll(register: Register, to server: BenchReceiver) async throws -> (rate: Double, seconds: Double, cpu: Double) {
+        for endpoint in try register.endpoints() where endpoint.enabled {
+            try register.setEndpoint(endpoint.id, enabled: false)
+        }
+        try register.addEndpoint(NewEndpoint(url: server.url, kind: .webhook, secret: WebhookSigner.generateSecret(), fromStart: true))
+        try server.reset()
         var quiet = Logger(label: "insyn.bench")
         quiet.logLevel = .error
         let worker = PushWorker(register: register, configuration: PushConfiguration(), logger: quiet)
@@ -54,34 +82,18 @@ struct BenchPushCommand: AsyncParsableCommand {
         let start = clock.now
         let cpuBefore = Self.processorTime()
         let report = try await worker.drain()
-        let cpuPerDelivery = (Self.processorTime() - cpuBefore) / Double(count)
+        let cpu = (Self.processorTime() - cpuBefore) / Double(count)
         let duration = (clock.now - start).components
-        let elapsed = Double(duration.seconds) + Double(duration.attoseconds) / 1e18
+        let seconds = Double(duration.seconds) + Double(duration.attoseconds) / 1e18
         let received = try server.count()
         guard report.delivered == count, received == count else {
             throw CLIError("push delivered \(report.delivered) and the receiver counted \(received) of \(count) changes")
         }
-        let pushRate = Double(count) / elapsed
+        return (Double(count) / seconds, seconds, cpu)
+    }
 
-        note("Running wrk for \(wrkSeconds) s…")
-        try server.reset()
-        let signature = "v1," + String(repeating: "A", count: 43) + "="
-        let headers: [(name: String, value: String)] = [
-            ("User-Agent", CurlHTTPClient.defaultUserAgent), ("Accept", "*/*"), ("Content-Type", "application/json"),
-            ("webhook-id", json.publication.messageId(changes[changes.count / 2])), ("webhook-timestamp", "1795000000"),
-            ("webhook-signature", signature),
-        ]
-        let wrkRate = try Wrk.rate(executable: wrk, url: server.url, headers: headers, bodySize: bodySize,
-                                   seconds: wrkSeconds, in: directory).perSecond
-        let ratio = pushRate / wrkRate
-        print("""
-            insyn bench push: \(count) public changes, JSON event bodies of \(bodySize) bytes on average, \
-            one webhook endpoint (id \(endpoint.id)) at \(receiver) on 127.0.0.1
-              push (libcurl, 1 connection, signed): \(count) deliveries in \(String(format: "%.2f", elapsed)) s = \(String(format: "%.0f", pushRate)) deliveries/s \
-            (\(String(format: "%.0f", cpuPerDelivery * 1e6)) µs of insyn's CPU time each)
-              wrk -t1 -c1 -d\(wrkSeconds)s, same body size:   \(String(format: "%.0f", wrkRate)) requests/s
-              ratio push/wrk: \(String(format: "%.2f", ratio)) (target ≥ 0.50: \(ratio >= 0.5 ? "met" : "NOT met"))
-            """)
+    private func format(_ value: Double, _ pattern: String) -> String {
+        String(format: pattern, value)
     }
 
     /// `count` public changes: a small catalogue, then published meetings.

@@ -43,6 +43,39 @@ struct PushWorkerTests {
         try Accepted(try receiver.received()).expectExactlyOnce(changes, json: PublicJSON(try fixture.publication))
     }
 
+    @Test func followingPicksUpNewChangesAndEndpointsAndLetsDisabledOnesBe() async throws {
+        let fixture = try PushFixture()
+        let first = try TestReceiver()
+        let second = try TestReceiver()
+        let paused = try fixture.addWebhook(first.url(), fromStart: false)
+        let worker = PushWorker(register: fixture.register, configuration: .fast(), logger: quietLogger)
+        let run = Task { try await worker.run() }
+
+        try fixture.register.add(Organisation(name: "Före pausen", kind: .other))
+        try await waitUntil { try first.count() == 1 }
+        try fixture.register.setEndpoint(paused.id, enabled: false)
+        let added = try fixture.addWebhook(second.url(), fromStart: false)
+        try fixture.register.add(Organisation(name: "Under pausen", kind: .other))
+        try await waitUntil { try second.count() == 1 }
+        worker.stop()
+        let report = try await run.value
+
+        #expect(try first.count() == 1, "a disabled endpoint gets nothing")
+        #expect(report.delivered == 2)
+        #expect(report.endpoints.keys.sorted() == [paused.id, added.id])
+    }
+
+    private func waitUntil(_ condition: () throws -> Bool) async throws {
+        let deadline = ContinuousClock.now + .seconds(10)
+        while try !condition() {
+            guard ContinuousClock.now < deadline else {
+                Issue.record("condition not met within 10 s")
+                return
+            }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+    }
+
     @Test func serverErrorsAreRetriedUntilDelivered() async throws {
         try await expectEverythingArrives(despite: ["status:500", "status:503", "ok", "ok", "status:502", "status:500"])
     }

@@ -15,7 +15,7 @@ struct DurationArgument: ExpressibleByArgument, Sendable, CustomStringConvertibl
         let units: [(suffix: String, milliseconds: Double)] = [("ms", 1), ("s", 1000), ("m", 60_000), ("h", 3_600_000)]
         let unit = units.first { argument.hasSuffix($0.suffix) && Double(argument.dropLast($0.suffix.count)) != nil }
         guard let value = Double(unit.map { String(argument.dropLast($0.suffix.count)) } ?? argument),
-              value >= 0, value.isFinite
+              value >= 0, value * (unit?.milliseconds ?? 1000) < 1e15
         else { return nil }
         self.init(argument, .milliseconds(Int64(value * (unit?.milliseconds ?? 1000))))
     }

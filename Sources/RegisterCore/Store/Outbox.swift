@@ -85,7 +85,7 @@ extension Register {
             if !delivered.isEmpty {
                 try db.cachedStatement(sql: """
                     UPDATE outbox SET state = 'delivered', attempts = attempts + 1, delivered_at = d.at, last_attempt_at = d.at
-                    FROM (SELECT value ->> 0 AS id, value ->> 1 AS at FROM json_each(?)) AS d
+                    FROM (SELECT json_extract(value, '$[0]') AS id, json_extract(value, '$[1]') AS at FROM json_each(?)) AS d
                     WHERE outbox.id = d.id AND outbox.state = 'pending'
                     """).execute(arguments: [deliveredJSON])
                 recorded += db.changesCount

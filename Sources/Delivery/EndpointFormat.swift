@@ -22,6 +22,7 @@ public struct EndpointConfigurationError: Error, CustomStringConvertible {
     public var description: String
 }
 
+/// The one place that maps a stored endpoint's kind to its format, checking its credentials.
 enum EndpointFormats {
     static func make(for endpoint: Endpoint, publication: Publication) throws -> any EndpointFormat {
         switch endpoint.kind {

@@ -6,8 +6,9 @@ import RegisterCore
 /// The outbox worker: delivers every queued public change to every enabled endpoint,
 /// one dedicated thread per endpoint (see `EndpointRunner`). `drain()` returns once
 /// nothing is due; `run()` keeps going, picking up new changes and new or re-enabled
-/// endpoints every poll interval, until `stop()` or task cancellation. Both run the
-/// same way inside `insyn serve` and as `insyn push`.
+/// endpoints every poll interval, until `stop()` or task cancellation. A library type,
+/// so that `insyn serve` can run it in-process (calling `wake()` after each change)
+/// just as `insyn push` runs it on its own.
 public final class PushWorker: @unchecked Sendable {
     private let register: Register
     private let configuration: PushConfiguration

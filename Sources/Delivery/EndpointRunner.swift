@@ -6,8 +6,7 @@ import RegisterCore
 /// Delivers one endpoint's queue, strictly in ledger order, on a thread of its own:
 /// libcurl blocks, so it must stay off Swift concurrency's shared executor, and one
 /// thread with one HTTP client per endpoint keeps that endpoint's connection alive.
-/// Reading the next batch (`ReadAhead`) and writing outcomes (`OutboxRecorder`) happen
-/// on dispatch queues beside it, so the thread mostly waits for the receiver.
+/// The outbox reading and writing around it happen in the waits (`DeliveryQueue`).
 ///
 /// A delivery is recorded as delivered only after the receiver's 2xx, so a crash between
 /// the two means at worst a redelivery with the same message id.
@@ -19,12 +18,10 @@ final class EndpointRunner: @unchecked Sendable {
         case follow
     }
 
-    private enum BatchEnd {
-        /// The batch was full and all sent: the read-ahead batch follows.
-        case more
-        /// Read the queue afresh from its first pending delivery.
+    private enum RunEnd {
+        /// Choose the next delivery afresh from the outbox at once.
         case reread
-        /// Nothing pending.
+        /// Nothing pending, or stopped.
         case idle
         /// The first pending delivery is not due before this time.
         case waiting(until: Date)
@@ -74,62 +71,46 @@ final class EndpointRunner: @unchecked Sendable {
             return counts
         }
         let client = CurlHTTPClient(configuration: configuration.http)
-        let recorder = OutboxRecorder(register: register, label: "insyn.push.record.\(endpoint.id)")
-        let readQueue = DispatchQueue(label: "insyn.push.read.\(endpoint.id)")
+        let queue = DeliveryQueue(register: register, endpoint: endpoint.id, format: format, batchSize: configuration.batchSize)
         var generator = SystemRandomNumberGenerator()
-        var readAhead: ReadAhead?
         while !isStopped {
-            let end: BatchEnd
+            var end = RunEnd.idle
             do {
-                let batch: [PreparedDelivery]
-                if let ahead = readAhead {
-                    batch = try ahead.batch()
-                } else {
-                    try recorder.flush()
-                    batch = try ReadAhead(register: register, endpoint: endpoint.id, format: format, after: nil,
-                                          limit: configuration.batchSize, on: readQueue).batch()
-                }
-                readAhead = batch.count == configuration.batchSize
-                    ? ReadAhead(register: register, endpoint: endpoint.id, format: format, after: batch.last?.item.change.sequence,
-                                limit: configuration.batchSize, on: readQueue)
-                    : nil
-                end = deliver(batch, format: format, client: client, recorder: recorder, generator: &generator, counts: &counts)
+                end = try deliver(from: queue, format: format, client: client, generator: &generator, counts: &counts)
             } catch {
-                counts.errors.append("endpoint \(endpoint.id): \(error)")
-                logger.error("endpoint \(endpoint.id): the outbox cannot be read or written: \(error)")
-                readAhead = nil
+                report(error, in: &counts)
+            }
+            do {
+                try queue.restart()
+            } catch {
+                report(error, in: &counts)
                 end = .idle
             }
             let poll = Date().addingTimeInterval(configuration.pollInterval.seconds)
             switch (end, mode) {
-            case (.more, _):
-                continue
             case (.reread, _):
-                readAhead = nil
+                continue
             case (.idle, .drain), (.waiting, .drain):
-                return finish(recorder, counts)
+                return counts
             case (.idle, .follow):
                 sleep(until: poll)
             case (.waiting(let until), .follow):
-                readAhead = nil
                 sleep(until: min(until, poll))
             }
         }
-        return finish(recorder, counts)
+        return counts
     }
 
-    /// Sends a batch in order until it ends or a delivery fails; `.more` when the
-    /// read-ahead batch may follow at once. After a failure or a dead letter the queue
-    /// is read afresh, since which delivery comes next is decided again.
-    private func deliver(_ batch: [PreparedDelivery], format: any EndpointFormat, client: CurlHTTPClient, recorder: OutboxRecorder,
-                         generator: inout SystemRandomNumberGenerator, counts: inout PushReport.EndpointCounts) -> BatchEnd {
-        guard !batch.isEmpty else { return .idle }
-        for prepared in batch {
-            if isStopped { return .more }
+    /// Sends the queue's deliveries in order until none is left or one fails. After a
+    /// failure or a dead letter the queue is read afresh, since which delivery comes next
+    /// is decided again.
+    private func deliver(from queue: DeliveryQueue, format: any EndpointFormat, client: CurlHTTPClient,
+                         generator: inout SystemRandomNumberGenerator, counts: inout PushReport.EndpointCounts) throws -> RunEnd {
+        while !isStopped, let prepared = try queue.next() {
             let item = prepared.item
             guard item.nextAttemptAt <= Date() else { return .waiting(until: item.nextAttemptAt) }
-            let outcome = attempt(prepared, format: format, client: client, generator: &generator)
-            recorder.add(OutboxAttempt(delivery: item.id, outcome: outcome, at: Date()))
+            let outcome = attempt(prepared, format: format, client: client, queue: queue, generator: &generator)
+            queue.record(OutboxAttempt(delivery: item.id, outcome: outcome, at: Date()))
             switch outcome {
             case .delivered:
                 counts.delivered += 1
@@ -137,18 +118,18 @@ final class EndpointRunner: @unchecked Sendable {
                 counts.skipped += 1
             case .retry(let next, let error):
                 counts.retried += 1
-                logger.warning("endpoint \(endpoint.id): change \(item.change.sequence) failed (\(error)); next attempt at \(Timestamp.format(next))")
+                logger.warning("endpoint \(endpoint.id): change \(item.sequence) failed (\(error)); next attempt at \(Timestamp.format(next))")
                 return .waiting(until: next)
             case .dead(let error):
                 counts.deadLettered += 1
-                logger.error("endpoint \(endpoint.id): change \(item.change.sequence) is a dead letter: \(error)")
+                logger.error("endpoint \(endpoint.id): change \(item.sequence) is a dead letter: \(error)")
                 return .reread
             }
         }
-        return batch.count == configuration.batchSize ? .more : .reread
+        return .idle
     }
 
-    private func attempt(_ prepared: PreparedDelivery, format: any EndpointFormat, client: CurlHTTPClient,
+    private func attempt(_ prepared: PreparedDelivery, format: any EndpointFormat, client: CurlHTTPClient, queue: DeliveryQueue,
                          generator: inout SystemRandomNumberGenerator) -> OutboxOutcome {
         let payload: Payload
         switch prepared.payload {
@@ -158,22 +139,17 @@ final class EndpointRunner: @unchecked Sendable {
         }
         let result: AttemptResult
         do {
-            result = AttemptResult(try client.send(prepared.request(using: format, payload: payload, at: Date())))
+            let request = prepared.request(using: format, payload: payload, at: Date())
+            result = AttemptResult(try client.send(request, whileWaiting: queue.workWhileWaiting))
         } catch {
             result = AttemptResult(error)
         }
         return configuration.retry.outcome(of: result, for: prepared.item, at: Date(), using: &generator)
     }
 
-    private func finish(_ recorder: OutboxRecorder, _ counts: PushReport.EndpointCounts) -> PushReport.EndpointCounts {
-        var counts = counts
-        do {
-            try recorder.flush()
-        } catch {
-            counts.errors.append("endpoint \(endpoint.id): \(error)")
-            logger.error("endpoint \(endpoint.id): the outbox cannot be written: \(error)")
-        }
-        return counts
+    private func report(_ error: any Error, in counts: inout PushReport.EndpointCounts) {
+        counts.errors.append("endpoint \(endpoint.id): \(error)")
+        logger.error("endpoint \(endpoint.id): the outbox cannot be read or written: \(error)")
     }
 
     private var isStopped: Bool {

@@ -1,16 +1,26 @@
 import Foundation
 import GRDB
 
-/// One queued delivery of a public change to one endpoint, with the change itself.
+/// One queued delivery of a public change to one endpoint, with the change as the
+/// ledger stores it.
 public struct OutboxItem: Sendable, Equatable {
     public var id: Int64
     public var endpointId: Int64
-    public var change: PublicChange
+    /// The ledger sequence of the change it carries.
+    public var sequence: Int64
     /// Attempts made since it was queued or requeued.
     public var attempts: Int
     public var nextAttemptAt: Date
     /// When the first failed attempt of the current run of retries was made.
     public var firstFailedAt: Date?
+    let body: String
+    let hash: String
+
+    /// The public change it carries, decoded from the ledger's stored text. Decoding is
+    /// left to the caller, so that a worker can do it while it waits for a receiver.
+    public func change() throws -> PublicChange {
+        try PublicChange(canonicalBody: body, hash: hash)
+    }
 }
 
 /// How one attempt at a delivery ended, as the outbox records it.
@@ -57,7 +67,7 @@ extension Register {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT o.id, o.endpoint_id, o.attempts, o.next_attempt_at, o.first_failed_at, c.body, c.hash
+                    SELECT o.id, o.endpoint_id, o.change_seq, o.attempts, o.next_attempt_at, o.first_failed_at, c.body, c.hash
                     FROM outbox o JOIN change c ON c.seq = o.change_seq
                     WHERE o.endpoint_id = ? AND o.state = 'pending' AND o.change_seq > ? AND \(Self.notHeld)
                       AND EXISTS (SELECT 1 FROM endpoint e WHERE e.id = o.endpoint_id AND e.enabled = 1)
@@ -65,10 +75,10 @@ extension Register {
                     """,
                 arguments: [endpoint, sequence ?? 0, limit]
             ).map { row in
-                OutboxItem(id: row["id"], endpointId: row["endpoint_id"],
-                           change: try PublicChange(canonicalBody: row["body"], hash: row["hash"]), attempts: row["attempts"],
+                OutboxItem(id: row["id"], endpointId: row["endpoint_id"], sequence: row["change_seq"], attempts: row["attempts"],
                            nextAttemptAt: PreciseTimestamp.parse(row["next_attempt_at"]) ?? .distantPast,
-                           firstFailedAt: (row["first_failed_at"] as String?).flatMap(PreciseTimestamp.parse))
+                           firstFailedAt: (row["first_failed_at"] as String?).flatMap(PreciseTimestamp.parse),
+                           body: row["body"], hash: row["hash"])
             }
         }
     }

@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "PublishingTests", dependencies: ["Publishing", "RegisterCore"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "DeliveryTests",
-            dependencies: ["Delivery", "RegisterCore", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["Delivery", "Publishing", "RegisterCore", .product(name: "Crypto", package: "swift-crypto")],
             resources: [.copy("Fixtures")]
         ),
     ],

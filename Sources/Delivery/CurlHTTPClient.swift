@@ -8,9 +8,10 @@ private let curlGlobalInitCode: UInt32 = insyn_curl_global_init_default().rawVal
 /// The HTTP client for push delivery, over libcurl so that TLS, timeouts and connection
 /// reuse are under our control (FoundationNetworking's URLSession is not).
 ///
-/// One easy handle serves every request, so successive requests to the same endpoint
-/// reuse a kept-alive connection. `send` blocks the calling thread for up to the total
-/// timeout; an internal lock serialises callers, so one client belongs to one worker.
+/// One easy handle in one multi handle serves every request, so successive requests to
+/// the same endpoint reuse a kept-alive connection. `send` blocks the calling thread for
+/// up to the total timeout, but can hand the waits to a caller's work (preparing the next
+/// request); an internal lock serialises callers, so one client belongs to one worker.
 public final class CurlHTTPClient: HTTPTransport, @unchecked Sendable {
     /// Limits and identity applied to every request of a client.
     public struct Configuration: Sendable {
@@ -43,6 +44,7 @@ public final class CurlHTTPClient: HTTPTransport, @unchecked Sendable {
     public let configuration: Configuration
     private let lock = NSLock()
     private var handle: UnsafeMutableRawPointer?
+    private var multi: UnsafeMutableRawPointer?
     private let errorBuffer: UnsafeMutablePointer<CChar>
     private var openedConnections = 0
 
@@ -54,6 +56,7 @@ public final class CurlHTTPClient: HTTPTransport, @unchecked Sendable {
 
     deinit {
         if let handle { curl_easy_cleanup(handle) }
+        if let multi { curl_multi_cleanup(multi) }
         errorBuffer.deallocate()
     }
 
@@ -65,13 +68,22 @@ public final class CurlHTTPClient: HTTPTransport, @unchecked Sendable {
     }
 
     public func send(_ request: HTTPRequest) throws(HTTPTransportError) -> HTTPResponse {
+        try send(request, whileWaiting: { false })
+    }
+
+    /// Sends `request`, calling `work` while the answer is awaited instead of sleeping:
+    /// again and again while it returns true, then, once it returns false, at least every
+    /// `recheck`. Each call should take much less than a round trip, since the answer is
+    /// only read between calls.
+    public func send(_ request: HTTPRequest, recheck: Duration = .milliseconds(5),
+                     whileWaiting work: () -> Bool) throws(HTTPTransportError) -> HTTPResponse {
         let headerLines = try Self.headerLines(for: request)
         guard !request.url.utf8.contains(where: { $0 == 0 || $0 == 10 || $0 == 13 }) else {
             throw .invalidRequest("URL contains a control character")
         }
         lock.lock()
         defer { lock.unlock() }
-        let easy = try easyHandle()
+        let (easy, multi) = try handles()
         curl_easy_reset(easy)
         errorBuffer[0] = 0
 
@@ -99,7 +111,7 @@ public final class CurlHTTPClient: HTTPTransport, @unchecked Sendable {
                     let pointed = insyn_curl_setopt_ptr(easy, CURLOPT_POSTFIELDS, bytes.baseAddress)
                     guard pointed == CURLE_OK else { return pointed }
                 }
-                return curl_easy_perform(easy)
+                return perform(easy, in: multi, recheck: recheck, whileWaiting: work)
             }
         }
 
@@ -114,16 +126,48 @@ public final class CurlHTTPClient: HTTPTransport, @unchecked Sendable {
         return HTTPResponse(status: status, headers: response.headers, body: response.body)
     }
 
-    private func easyHandle() throws(HTTPTransportError) -> UnsafeMutableRawPointer {
-        if let handle { return handle }
+    private func handles() throws(HTTPTransportError) -> (easy: UnsafeMutableRawPointer, multi: UnsafeMutableRawPointer) {
+        if let handle, let multi { return (handle, multi) }
         guard curlGlobalInitCode == CURLE_OK.rawValue else {
             throw .transferFailed(code: Int(curlGlobalInitCode), message: "curl_global_init failed")
         }
-        guard let created = curl_easy_init() else {
-            throw .transferFailed(code: Int(CURLE_FAILED_INIT.rawValue), message: "curl_easy_init failed")
+        guard let easy = curl_easy_init(), let multi = curl_multi_init() else {
+            throw .transferFailed(code: Int(CURLE_FAILED_INIT.rawValue), message: "curl_easy_init or curl_multi_init failed")
         }
-        handle = created
-        return created
+        handle = easy
+        self.multi = multi
+        return (easy, multi)
+    }
+
+    /// Runs one transfer to its end through the multi interface, which keeps the
+    /// connection cache, giving `work` the waits.
+    private func perform(_ easy: UnsafeMutableRawPointer, in multi: UnsafeMutableRawPointer, recheck: Duration,
+                         whileWaiting work: () -> Bool) -> CURLcode {
+        guard curl_multi_add_handle(multi, easy) == CURLM_OK else { return CURLE_FAILED_INIT }
+        defer { curl_multi_remove_handle(multi, easy) }
+        let recheckMilliseconds = Self.milliseconds(recheck)
+        var working = true
+        while true {
+            var running: Int32 = 0
+            guard curl_multi_perform(multi, &running) == CURLM_OK else { return CURLE_FAILED_INIT }
+            if running == 0 { break }
+            if working {
+                working = work()
+                if working { continue }
+            }
+            var due = -1
+            _ = curl_multi_timeout(multi, &due)
+            let wait = due < 0 ? recheckMilliseconds : min(due, recheckMilliseconds)
+            guard curl_multi_poll(multi, nil, 0, Int32(wait), nil) == CURLM_OK else { return CURLE_FAILED_INIT }
+            working = true
+        }
+        var queued: Int32 = 0
+        while let message = curl_multi_info_read(multi, &queued) {
+            if message.pointee.msg == CURLMSG_DONE, message.pointee.easy_handle == easy {
+                return message.pointee.data.result
+            }
+        }
+        return CURLE_FAILED_INIT
     }
 
     private func configure(
@@ -259,22 +303,31 @@ private final class ResponseAccumulator {
     }
 
     /// Each status line starts a new header block, so only the final response's headers
-    /// remain after interim (1xx) responses.
+    /// remain after interim (1xx) responses. Works on the bytes: it runs for every
+    /// header line of every delivery.
     func appendHeaderLine(_ bytes: UnsafeRawBufferPointer) {
-        let line = String(decoding: bytes, as: UTF8.self)
-        let content = line.trimmingCharacters(in: CharacterSet(charactersIn: "\r\n"))
-        if content.hasPrefix("HTTP/") {
+        let content = Self.trimmed(bytes[...], dropping: [0x0A, 0x0D])
+        guard let first = content.first else { return }
+        if content.starts(with: "HTTP/".utf8) {
             headers = [:]
             lastHeaderName = nil
-        } else if let first = content.first, first == " " || first == "\t" {
+        } else if first == 0x20 || first == 0x09 {
             if let name = lastHeaderName, let previous = headers[name] {
-                headers[name] = previous + " " + content.trimmingCharacters(in: .whitespaces)
+                headers[name] = previous + " " + String(decoding: Self.trimmed(content, dropping: [0x20, 0x09]), as: UTF8.self)
             }
-        } else if let colon = content.firstIndex(of: ":") {
-            let name = content[..<colon].lowercased()
-            let value = content[content.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        } else if let colon = content.firstIndex(of: UInt8(ascii: ":")) {
+            let name = String(decoding: content[..<colon].map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }, as: UTF8.self)
+            let value = String(decoding: Self.trimmed(content[(colon + 1)...], dropping: [0x20, 0x09]), as: UTF8.self)
             headers[name] = headers[name].map { "\($0), \(value)" } ?? value
             lastHeaderName = name
         }
+    }
+
+    private static func trimmed(_ bytes: Slice<UnsafeRawBufferPointer>, dropping: [UInt8]) -> Slice<UnsafeRawBufferPointer> {
+        var start = bytes.startIndex
+        var end = bytes.endIndex
+        while start < end, dropping.contains(bytes[start]) { start += 1 }
+        while end > start, dropping.contains(bytes[end - 1]) { end -= 1 }
+        return bytes[start..<end]
     }
 }

@@ -37,11 +37,10 @@ public struct WebhookSigner: Sendable {
 
     /// The `webhook-signature` value: `v1,` and the base64 HMAC-SHA256 of `id.timestamp.body`.
     public func signature(messageID: String, timestamp: Int64, body: [UInt8]) -> String {
-        let mac = HMAC<SHA256>.authenticationCode(
-            for: Self.signedContent(messageID: messageID, timestamp: String(timestamp), body: body),
-            using: key
-        )
-        return "v1," + Data(mac).base64EncodedString()
+        var mac = HMAC<SHA256>(key: key)
+        mac.update(data: Array("\(messageID).\(timestamp).".utf8))
+        mac.update(data: body)
+        return "v1," + Data(mac.finalize()).base64EncodedString()
     }
 
     /// The three headers that accompany a signed payload, ready for ``HTTPRequest/headers``.

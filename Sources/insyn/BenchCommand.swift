@@ -1,8 +1,9 @@
 import ArgumentParser
 
-/// `insyn bench …`: benchmarks run on a synthetic register, never on a real one.
+/// `insyn bench …`: measurements too slow or too machine-dependent for tests, run on
+/// synthetic registers and local receivers, never on a real register.
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench", abstract: "Measure the register's speed on a large synthetic register.",
-        subcommands: [BenchExportCommand.self])
+        commandName: "bench", abstract: "Measure the register's speed: exports and feeds, and push.",
+        subcommands: [BenchExportCommand.self, BenchPushCommand.self])
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The command-line program: keeps the register, publishes it, pushes it, verifies it.
 @main
@@ -13,8 +14,16 @@ struct Insyn: AsyncParsableCommand {
         subcommands: [
             InitCommand.self, DemoCommand.self, ConfigCommand.self,
             UnitCommand.self, OfficialCommand.self, OrganisationCommand.self, IssueCommand.self, MeetingCommand.self,
-            ExportCommand.self, PublishCommand.self, LedgerCommand.self, VerifyCommand.self, ServeCommand.self, BenchCommand.self,
+            ExportCommand.self, PublishCommand.self, LedgerCommand.self, VerifyCommand.self,
+            EndpointCommand.self, PushCommand.self, ServeCommand.self, BenchCommand.self,
         ])
 
     @OptionGroup var global: GlobalOptions
+
+    /// A receiver that closes its connection must fail one delivery with EPIPE, not end
+    /// the process with SIGPIPE.
+    static func main() async {
+        signal(SIGPIPE, SIG_IGN)
+        await main(nil)
+    }
 }

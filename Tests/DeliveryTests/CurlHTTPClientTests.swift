@@ -174,6 +174,31 @@ struct CurlHTTPClientTests {
         }
     }
 
+    @Test func workFillsTheWaitForTheAnswer() throws {
+        let receiver = try TestReceiver()
+        try receiver.setScript(["stall:0.3"])
+        let client = CurlHTTPClient()
+        var steps = 0
+        var idleCalls = 0
+        let clock = ContinuousClock()
+        let start = clock.now
+        let response = try client.send(post(receiver.url(), "slow"), recheck: .milliseconds(20)) {
+            guard steps < 5 else {
+                idleCalls += 1
+                return false
+            }
+            steps += 1
+            return true
+        }
+
+        #expect(response.status == 200)
+        #expect(steps == 5)
+        #expect(idleCalls >= 5, "with nothing to do, the work is offered again every recheck interval")
+        #expect(clock.now - start < .seconds(2))
+        #expect(try client.send(post(receiver.url(), "next")).status == 200)
+        #expect(client.connectionsOpened == 1)
+    }
+
     @Test func quietReceiverCountsOnly() throws {
         let receiver = try TestReceiver(quietRecord: true)
         let client = CurlHTTPClient()

@@ -47,10 +47,10 @@ extension Register {
         if draft.type.isPublic {
             try db.executeCached(
                 sql: """
-                    INSERT INTO outbox(endpoint_id, change_seq, entity, entity_id, state, next_attempt_at)
-                    SELECT id, ?, ?, ?, 'pending', ? FROM endpoint WHERE enabled = 1
+                    INSERT INTO outbox(endpoint_id, change_seq, entity, entity_id, state, next_attempt_at, queued_at)
+                    SELECT id, ?, ?, ?, 'pending', ?, ? FROM endpoint WHERE enabled = 1
                     """,
-                arguments: [sequence, draft.type.entity, draft.entityId, Timestamp.format(date)])
+                arguments: [sequence, draft.type.entity, draft.entityId, PreciseTimestamp.format(date), PreciseTimestamp.format(date)])
         }
         return entry
     }

@@ -183,6 +183,15 @@ enum Schema {
                 CREATE INDEX outbox_queue ON outbox(endpoint_id, state, change_seq);
                 """)
         }
+        migrator.registerMigration("v2") { db in
+            try db.execute(sql: """
+                ALTER TABLE endpoint ADD COLUMN resource_id TEXT;
+                ALTER TABLE outbox ADD COLUMN queued_at TEXT;
+                ALTER TABLE outbox ADD COLUMN first_failed_at TEXT;
+                UPDATE outbox SET queued_at = next_attempt_at;
+                CREATE INDEX outbox_record ON outbox(endpoint_id, entity, entity_id, state, change_seq);
+                """)
+        }
         migrator.registerMigration("v3-feed-indexes") { db in
             try db.execute(sql: """
                 CREATE INDEX meeting_status_published ON meeting(status, published_at);

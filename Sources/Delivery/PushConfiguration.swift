@@ -1,0 +1,21 @@
+import Foundation
+
+/// How the push worker talks to endpoints and paces itself; the defaults suit
+/// production, tests shorten the delays.
+public struct PushConfiguration: Sendable {
+    /// Timeouts, User-Agent and trust store of each endpoint's HTTP client.
+    public var http: CurlHTTPClient.Configuration
+    public var retry: RetryPolicy
+    /// How often an idle worker looks for new changes (and, following, for new endpoints).
+    public var pollInterval: Duration
+    /// Deliveries read from the outbox at a time.
+    public var batchSize: Int
+
+    public init(http: CurlHTTPClient.Configuration = .init(), retry: RetryPolicy = .init(),
+                pollInterval: Duration = .seconds(1), batchSize: Int = 100) {
+        self.http = http
+        self.retry = retry
+        self.pollInterval = pollInterval
+        self.batchSize = batchSize
+    }
+}

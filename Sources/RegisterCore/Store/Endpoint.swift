@@ -1,0 +1,97 @@
+import Foundation
+import GRDB
+
+/// What a push endpoint speaks: signed JSON events (Standard Webhooks) or the CKAN
+/// DataStore API. The register only stores it; Delivery knows how to talk to each.
+public enum EndpointKind: String, Sendable, Codable, CaseIterable {
+    case webhook, ckan
+}
+
+/// A configured receiver of the register's public changes, as stored in the register.
+/// `createdAfterSequence` is the ledger position it starts after: only public changes
+/// with a higher sequence are queued for it (0 when it was added with a backfill).
+public struct Endpoint: Sendable, Equatable, Identifiable {
+    public var id: Int64
+    public var url: String
+    public var kind: EndpointKind
+    /// The webhook signing secret (`whsec_…`); nil for ckan.
+    public var secret: String?
+    /// The CKAN API token sent in `Authorization`; nil for webhook.
+    public var token: String?
+    /// The CKAN DataStore resource that receives the meeting rows; nil for webhook.
+    public var resourceId: String?
+    public var enabled: Bool
+    public var createdAt: Date
+    public var createdAfterSequence: Int64
+
+    init(row: Row) {
+        id = row["id"]
+        url = row["url"]
+        kind = EndpointKind(rawValue: row["kind"]) ?? .webhook
+        secret = row["secret"]
+        token = row["token"]
+        resourceId = row["resource_id"]
+        enabled = row["enabled"]
+        createdAt = Timestamp.parse(row["created_at"]) ?? .distantPast
+        createdAfterSequence = row["created_after_seq"]
+    }
+}
+
+/// An endpoint to be added: checked by `Register.addEndpoint`, which fills in the id
+/// and the ledger position.
+public struct NewEndpoint: Sendable, Equatable {
+    public var url: String
+    public var kind: EndpointKind
+    public var secret: String?
+    public var token: String?
+    public var resourceId: String?
+    /// Queue every public change already in the ledger, not only the later ones.
+    public var fromStart: Bool
+
+    public init(url: String, kind: EndpointKind, secret: String? = nil, token: String? = nil, resourceId: String? = nil,
+                fromStart: Bool = false) {
+        self.url = url
+        self.kind = kind
+        self.secret = secret
+        self.token = token
+        self.resourceId = resourceId
+        self.fromStart = fromStart
+    }
+
+    func validated() throws(ValidationError) -> NewEndpoint {
+        var problems = Problems()
+        let url = url.trimmed
+        if !SwedishIdentifiers.isWebAddress(url) { problems.add("url", "'\(url)' is not an http(s) address") }
+        switch kind {
+        case .webhook:
+            if let secret, !Self.isWebhookSecret(secret) {
+                problems.add("secret", "must be whsec_ followed by 24 to 64 bytes in base64")
+            }
+            if secret == nil { problems.add("secret", "is required for a webhook endpoint") }
+            if token != nil { problems.add("token", "is for ckan endpoints; a webhook is signed with its secret") }
+            if resourceId != nil { problems.add("resource-id", "is for ckan endpoints") }
+        case .ckan:
+            if secret != nil { problems.add("secret", "is for webhook endpoints; a ckan endpoint uses --token") }
+            if let token { problems.requireText(token, "token", max: 1000) } else { problems.add("token", "is required for a ckan endpoint") }
+            if let resourceId { problems.requireText(resourceId, "resource-id", max: 200) } else {
+                problems.add("resource-id", "is required for a ckan endpoint (the DataStore resource that holds the meetings)")
+            }
+        }
+        for (field, value) in [("token", token), ("resource-id", resourceId)] {
+            if let value, value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+                problems.add(field, "must not contain control characters")
+            }
+        }
+        try problems.check()
+        var valid = self
+        valid.url = url
+        valid.token = token?.trimmed
+        valid.resourceId = resourceId?.trimmed
+        return valid
+    }
+
+    static func isWebhookSecret(_ secret: String) -> Bool {
+        guard secret.hasPrefix("whsec_"), let key = Data(base64Encoded: String(secret.dropFirst(6))) else { return false }
+        return (24...64).contains(key.count)
+    }
+}

@@ -1,3 +1,4 @@
+import Delivery
 import Foundation
 import Hummingbird
 import Logging
@@ -17,10 +18,10 @@ public struct ServerAddress: Sendable {
 }
 
 /// Builds the register's web application: the feeds and the landing page, served
-/// from the same code that `insyn publish` writes to Feeds/. `services` run beside
-/// the server (the push worker) and stop with it.
+/// from the same code that `insyn publish` writes to Feeds/. A push worker, when
+/// given, runs beside the server and stops with it.
 public func buildApplication(register: Register, address: ServerAddress = ServerAddress(),
-                             schemaDirectory: URL = URL(fileURLWithPath: "Data/schema"), services: [any Service] = [],
+                             schemaDirectory: URL = URL(fileURLWithPath: "Data/schema"), pushWorker: PushWorker? = nil,
                              logger: Logger = Logger(label: "insyn")) -> some ApplicationProtocol {
     let router = Router()
     router.add(middleware: LogRequestsMiddleware(.debug))
@@ -31,6 +32,6 @@ public func buildApplication(register: Register, address: ServerAddress = Server
     return Application(
         router: router,
         configuration: .init(address: .hostname(address.host, port: address.port), serverName: "Insyn"),
-        services: services,
+        services: pushWorker.map { [PushService(worker: $0)] } ?? [],
         logger: logger)
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Delivery
 import Foundation
 import Hummingbird
 import Logging
@@ -8,12 +9,16 @@ import WebServer
 /// `insyn serve`: the web server (feeds, landing page) over the register.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "serve", abstract: "Serve the register over HTTP: the feeds at /feeds/ and a landing page.")
+        commandName: "serve",
+        abstract: "Serve the register over HTTP (the feeds at /feeds/, the schemas at /schema/, a landing page) and push its changes.",
+        discussion: "Unless --no-push, the push worker runs beside the server with the options of `insyn push`.")
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "The address to listen on.") var host = "127.0.0.1"
     @Option(help: "The port to listen on.") var port = 8080
     @Flag(help: "If there is no register yet, create it with the fictitious demo data first.") var demo = false
+    @Flag(help: "Do not push changes to the endpoints from this process.") var noPush = false
+    @OptionGroup var push: PushOptions
 
     func run() async throws {
         if demo, !FileManager.default.fileExists(atPath: global.databasePath) {
@@ -24,8 +29,10 @@ struct ServeCommand: AsyncParsableCommand {
         let register = try global.openRegister()
         var logger = Logger(label: "insyn")
         logger.logLevel = .info
-        let app = buildApplication(register: register, address: ServerAddress(host: host, port: port), logger: logger)
-        print("Insyn is serving \(global.databasePath) at http://\(host):\(port)/ (Ctrl-C stops it)")
+        let worker = noPush ? nil : PushWorker(register: register, configuration: push.configuration)
+        let app = buildApplication(register: register, address: ServerAddress(host: host, port: port), pushWorker: worker, logger: logger)
+        let endpoints = try register.endpoints().filter(\.enabled).count
+        print("Insyn is serving \(global.databasePath) at http://\(host):\(port)/\(noPush ? "" : ", pushing to \(endpoints) endpoints") (Ctrl-C stops it)")
         try await app.runService()
     }
 }

@@ -20,11 +20,7 @@ public struct LocalDates: Sendable {
 
     /// RFC 3339 in local time with its offset.
     public func rfc3339(_ date: Date) -> String {
-        let offset = timeZone.secondsFromGMT(for: date)
-        let local = Timestamp.format(date.addingTimeInterval(TimeInterval(offset)))
-        let sign = offset < 0 ? "-" : "+"
-        let minutes = abs(offset) / 60
-        return String(local.dropLast()) + String(format: "%@%02d:%02d", sign, minutes / 60, minutes % 60)
+        Timestamp.format(date, offsetIn: timeZone)
     }
 
     private func parts(_ date: Date) -> (day: Day, hour: Int, minute: Int) {

@@ -4,7 +4,7 @@ import Publishing
 import RegisterCore
 import Testing
 
-@Suite("Push worker against a real receiver")
+@Suite("Push worker against a real receiver", .serialized)
 struct PushWorkerTests {
     @Test func everyChangeArrivesOnceInLedgerOrderSigned() async throws {
         let fixture = try PushFixture()
@@ -66,10 +66,10 @@ struct PushWorkerTests {
     }
 
     private func waitUntil(_ condition: () throws -> Bool) async throws {
-        let deadline = ContinuousClock.now + .seconds(10)
+        let deadline = ContinuousClock.now + .seconds(30)
         while try !condition() {
             guard ContinuousClock.now < deadline else {
-                Issue.record("condition not met within 10 s")
+                Issue.record("condition not met within 30 s")
                 return
             }
             try await Task.sleep(for: .milliseconds(20))

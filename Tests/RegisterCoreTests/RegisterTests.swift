@@ -54,6 +54,17 @@ struct RegisterTests {
         #expect(try fixture.register.publicMeetings(MeetingFilter(from: from)).isEmpty)
     }
 
+    @Test func renamingAnOrganisationOrIssueReindexesItsMeetings() throws {
+        let fixture = try TestRegister()
+        let id = try fixture.register.recordMeeting(fixture.meeting())
+        try fixture.register.publishMeeting(id)
+        try fixture.register.update(fixture.client, with: Organisation(name: "Älvkraft Öst AB", kind: .company))
+        try fixture.register.update(fixture.issue, with: Issue(title: "Godsstråket", summary: "S", position: "P", unit: fixture.unit))
+        #expect(try fixture.register.publicMeetings(MeetingFilter(text: "Älvkraft")).map(\.id) == [id])
+        #expect(try fixture.register.publicMeetings(MeetingFilter(text: "Godsstråket")).map(\.id) == [id])
+        #expect(try fixture.register.publicMeetings(MeetingFilter(text: "Klarälvens")).isEmpty)
+    }
+
     @Test func fileDatabaseUsesWALAndForeignKeys() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("insyn-\(UUID()).sqlite").path
         defer { try? FileManager.default.removeItem(atPath: path) }

@@ -31,12 +31,15 @@ public struct LedgerEntry: Sendable, Equatable {
     public func line(view: LedgerView) -> [UInt8] {
         guard case .object(var members) = body else { return [] }
         members["hash"] = .string(hash)
-        if view == .auditor {
-            members["openings"] = .object(Dictionary(uniqueKeysWithValues: openings.map { pointer, opening in
-                (pointer.description, JSONValue.object(["salt": .string(opening.salt), "value": opening.value]))
-            }))
-        }
+        if view == .auditor { members["openings"] = openingsJSON }
         return CanonicalJSON.bytes(.object(members))
+    }
+
+    /// The `openings` member of the auditor's view, as stored beside the change.
+    var openingsJSON: JSONValue {
+        .object(Dictionary(uniqueKeysWithValues: openings.map { pointer, opening in
+            (pointer.description, JSONValue.object(["salt": .string(opening.salt), "value": opening.value]))
+        }))
     }
 }
 

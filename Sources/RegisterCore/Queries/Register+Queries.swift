@@ -46,15 +46,14 @@ extension Register {
     /// Every meeting with its full record, drafts included: the registrar's and the
     /// auditor's listing, newest start first. Never for a public output.
     public func storedMeetings(_ filter: MeetingFilter = .all) throws -> [StoredMeeting] {
-        let matchingPublic: Set<Int64>? = filter.text == nil && filter.month == nil ? nil : try writer.read { db in
-            var publicFilter = filter
-            publicFilter.status = nil
-            publicFilter.limit = nil
-            return Set(try Int64.fetchAll(db, sql: "SELECT id FROM (\(PublicMeetingReader.query(publicFilter).0))",
-                                         arguments: PublicMeetingReader.query(publicFilter).1))
-        }
-        let all = try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM meeting_record ORDER BY id").map(StoredMeeting.init(row:))
+        var publicFilter = filter
+        publicFilter.status = nil
+        publicFilter.limit = nil
+        let (all, matchingPublic) = try writer.read { db -> ([StoredMeeting], Set<Int64>?) in
+            let records = try Row.fetchAll(db, sql: "SELECT * FROM meeting_record ORDER BY id").map(StoredMeeting.init(row:))
+            guard filter.text != nil || filter.month != nil else { return (records, nil) }
+            let (sql, arguments) = PublicMeetingReader.query(publicFilter)
+            return (records, Set(try Int64.fetchAll(db, sql: "SELECT id FROM (\(sql))", arguments: arguments)))
         }
         let matching = all.filter { stored in
             let meeting = stored.meeting

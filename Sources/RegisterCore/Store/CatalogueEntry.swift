@@ -15,12 +15,15 @@ public protocol CatalogueEntry: Codable, Sendable {
     /// Top-level values that are not public; the ledger holds them as commitments.
     var confidential: [String: JSONValue] { get }
     func checkReferences(_ db: Database) throws
+    /// The ids of the published meetings whose search text names this entry (`?` is its id).
+    static var meetingsNamingIt: String? { get }
     func save(id: Int64?, sequence: Int64, in db: Database) throws -> Int64
 }
 
 extension CatalogueEntry {
     public var confidential: [String: JSONValue] { [:] }
     public func checkReferences(_ db: Database) throws {}
+    public static var meetingsNamingIt: String? { nil }
 }
 
 extension Register {
@@ -48,7 +51,9 @@ extension Register {
             try valid.checkReferences(db)
             _ = try valid.save(id: id, sequence: 0, in: db)
             try record(valid, id: id, type: Entry.updated, at: now, in: db)
-            try SearchIndex.reindexMeetings(referencing: Entry.self, id: id, in: db)
+            if let sql = Entry.meetingsNamingIt {
+                for meetingId in try Int64.fetchAll(db, sql: sql, arguments: [id]) { try SearchIndex.index(meetingId: meetingId, in: db) }
+            }
         }
     }
 

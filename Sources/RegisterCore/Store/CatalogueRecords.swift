@@ -42,6 +42,10 @@ extension Organisation: CatalogueEntry {
 
     public func projection(id: Int64) -> PublicOrganisation { PublicOrganisation(id: id, self) }
 
+    public static var meetingsNamingIt: String? {
+        "SELECT meeting_id FROM meeting_counterpart WHERE ?1 IN (organisation_id, on_behalf_of_id) GROUP BY meeting_id"
+    }
+
     public var confidential: [String: JSONValue] {
         personnummer.map { ["personnummer": .string($0)] } ?? [:]
     }
@@ -68,6 +72,8 @@ extension Issue: CatalogueEntry {
     public static let updated = ChangeType.issueUpdated
 
     public func projection(id: Int64) -> PublicIssue { PublicIssue(id: id, self) }
+
+    public static var meetingsNamingIt: String? { "SELECT DISTINCT meeting_id FROM meeting_issue WHERE issue_id = ?" }
 
     public func checkReferences(_ db: Database) throws {
         try requireExists("unit", "unit", id: unit, field: "unit", in: db)

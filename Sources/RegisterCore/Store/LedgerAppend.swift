@@ -37,9 +37,7 @@ extension Register {
         let body = JSONValue.object(members)
         let entry = LedgerEntry(sequence: sequence, body: body, hash: LedgerEntry.hash(ofBody: body), openings: openings)
 
-        let openingsText = openings.isEmpty ? nil : String(decoding: CanonicalJSON.bytes(.object(Dictionary(
-            uniqueKeysWithValues: openings.map { ($0.key.description, JSONValue.object(["salt": .string($0.value.salt), "value": $0.value.value])) }))),
-            as: UTF8.self)
+        let openingsText = openings.isEmpty ? nil : CanonicalJSON.string(entry.openingsJSON)
         try db.executeCached(
             sql: "INSERT INTO change(seq, at, type, entity, entity_id, public, body, hash, openings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             arguments: [sequence, Timestamp.format(date), draft.type.rawValue, draft.type.entity, draft.entityId,

@@ -20,21 +20,6 @@ enum SearchIndex {
             arguments: [meetingId])
     }
 
-    static func reindexMeetings<Entry: CatalogueEntry>(referencing _: Entry.Type, id: Int64, in db: Database) throws {
-        let sql: String
-        switch Entry.table {
-        case "organisation":
-            sql = "SELECT DISTINCT meeting_id FROM meeting_counterpart WHERE organisation_id = ? OR on_behalf_of_id = ?"
-        case "issue":
-            sql = "SELECT DISTINCT meeting_id FROM meeting_issue WHERE issue_id = ? OR issue_id = ?"
-        default:
-            return
-        }
-        for meetingId in try Int64.fetchAll(db, sql: sql, arguments: [id, id]) {
-            try index(meetingId: meetingId, in: db)
-        }
-    }
-
     /// An FTS5 query for the words of `text`, each as a prefix, all required.
     static func query(_ text: String) -> String? {
         let words = text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map { "\"\($0)\"*" }

@@ -52,6 +52,8 @@ struct VerifyCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Option(help: ArgumentHelp("Verify this exported ledger (JSON Lines) instead of the database.", valueName: "file")) var ledger: String?
     @Option(help: ArgumentHelp("Also require the chain to end at this hash (from an export's head).", valueName: "hash")) var head: String?
+    @Option(help: "With --ledger: the view the file was exported in; auditor requires an opening for every commitment.")
+    var view: LedgerView = .public
 
     func run() throws {
         let result: (count: Int64, hash: String)
@@ -69,11 +71,10 @@ struct VerifyCommand: ParsableCommand {
 
     private func verifyFile(_ path: String) throws -> (Int64, String) {
         guard let handle = FileHandle(forReadingAtPath: path) else { throw CLIError("cannot read \(path)") }
-        var verifier = LedgerVerifier()
+        var verifier = LedgerVerifier(view: view)
         var lineNumber = 0
         try LineReader(handle).forEach { line in
             lineNumber += 1
-            guard !line.isEmpty else { return }
             try verifier.check(line: line, lineNumber: lineNumber)
         }
         return (verifier.count, verifier.headHash)

@@ -16,7 +16,19 @@ public enum Commitment {
 
     public static func newSalt() -> String {
         var generator = SystemRandomNumberGenerator()
-        return hex((0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) })
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(32)
+        for _ in 0..<4 {
+            let word = generator.next()
+            for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: word >> UInt64(shift))) }
+        }
+        return hex(bytes)
+    }
+
+    /// Whether `text` has the form of a digest or a salt: exactly 64 lowercase hexadecimal characters.
+    public static func isHex64(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        return utf8.count == 64 && utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
     }
 
     /// The placeholder `{"$commitment": "<hex>"}`, or nil when `value` is not one.
@@ -25,6 +37,14 @@ public enum Commitment {
     public static func digest(in value: JSONValue) -> String? {
         if case .object(let members) = value, members.count == 1, let digest = members[key]?.stringValue { return digest }
         return nil
+    }
+
+    /// Whether `value` is an object that names `$commitment` but is not exactly one
+    /// member holding 64 lowercase hexadecimal characters.
+    static func isMalformed(_ value: JSONValue) -> Bool {
+        guard case .object(let members) = value, let digest = members[key] else { return false }
+        guard members.count == 1, let text = digest.stringValue else { return true }
+        return !isHex64(text)
     }
 }
 
@@ -97,6 +117,25 @@ extension JSONValue {
         }
     }
 
+    /// The first place where an object names `$commitment` without being a well-formed placeholder.
+    public func malformedCommitment(at pointer: JSONPointer = JSONPointer([])) -> JSONPointer? {
+        if Commitment.isMalformed(self) { return pointer }
+        switch self {
+        case .object(let members):
+            for key in members.keys.sorted() {
+                if let found = members[key]!.malformedCommitment(at: pointer.appending(key)) { return found }
+            }
+            return nil
+        case .array(let items):
+            for (index, item) in items.enumerated() {
+                if let found = item.malformedCommitment(at: pointer.appending(String(index))) { return found }
+            }
+            return nil
+        default:
+            return nil
+        }
+    }
+
     /// Every commitment placeholder and where it stands.
     public func commitments(at pointer: JSONPointer = JSONPointer([])) -> [(JSONPointer, String)] {
         if let digest = Commitment.digest(in: self) { return [(pointer, digest)] }
@@ -107,16 +146,6 @@ extension JSONValue {
             return items.enumerated().flatMap { $1.commitments(at: pointer.appending(String($0))) }
         default:
             return []
-        }
-    }
-
-    /// This value with every commitment placeholder replaced by null: what the public knows.
-    public func withCommitmentsAsNull() -> JSONValue {
-        if Commitment.digest(in: self) != nil { return .null }
-        switch self {
-        case .object(let members): return .object(members.mapValues { $0.withCommitmentsAsNull() })
-        case .array(let items): return .array(items.map { $0.withCommitmentsAsNull() })
-        default: return self
         }
     }
 }

@@ -9,7 +9,7 @@ public enum JSONValue: Sendable, Equatable, Codable {
     case int(Int64)
     case string(String)
     case array([JSONValue])
-    case object([String: JSONValue])
+    case object(JSONObject)
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
@@ -24,7 +24,7 @@ public enum JSONValue: Sendable, Equatable, Codable {
         } else if let value = try? container.decode([JSONValue].self) {
             self = .array(value)
         } else if let value = try? container.decode([String: JSONValue].self) {
-            self = .object(value)
+            self = .object(JSONObject(value))
         } else {
             throw DecodingError.dataCorruptedError(
                 in: container, debugDescription: "only null, booleans, integers, strings, arrays and objects are allowed")
@@ -39,9 +39,13 @@ public enum JSONValue: Sendable, Equatable, Codable {
         case .int(let value): try container.encode(value)
         case .string(let value): try container.encode(value)
         case .array(let value): try container.encode(value)
-        case .object(let value): try container.encode(value)
+        case .object(let members):
+            try container.encode(Dictionary(members.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first }))
         }
     }
+
+    /// The largest integer the ledger holds: RFC 8785 writes numbers as IEEE 754 doubles, exact up to 2^53 − 1.
+    public static let maxInteger: Int64 = 9_007_199_254_740_991
 
     public subscript(key: String) -> JSONValue? {
         if case .object(let members) = self { return members[key] }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Parses UTF-8 JSON text (RFC 8259) into a `JSONValue`: integers only (a fraction,
-/// an exponent or a number beyond Int64 is rejected) and no duplicate member names.
+/// an exponent or a number beyond ±(2^53 − 1), the range RFC 8785 numbers
+/// keep exactly, is rejected) and no duplicate member names.
 /// Written by hand because decoding `JSONValue` through `JSONDecoder` must guess each
 /// value's type by trial and error, which made it the largest cost of the write path
 /// and of reading the ledger back.
@@ -58,7 +59,7 @@ struct JSONValueParser {
 
     private mutating func object(depth: Int) throws -> JSONValue {
         index += 1
-        var members: [String: JSONValue] = [:]
+        var members = JSONObject()
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
@@ -111,8 +112,8 @@ struct JSONValueParser {
         if index < bytes.count, [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[index]) {
             throw failure("only integers are allowed")
         }
-        guard let value = Int64(String(decoding: bytes[start..<index], as: UTF8.self)) else {
-            throw failure("the number is too large")
+        guard let value = Int64(String(decoding: bytes[start..<index], as: UTF8.self)), value.magnitude <= JSONValue.maxInteger.magnitude else {
+            throw failure("the number is beyond ±(2^53 − 1)")
         }
         return value
     }

@@ -1,44 +1,17 @@
 import Foundation
 
 extension PublicChange {
-    /// Reads a public change straight from the ledger's stored canonical text in one
-    /// decoding pass, for readers that take changes by the thousand (push). It gives
-    /// the same value as `init(_ entry:)`: a commitment placeholder is read as null.
-    /// Canonical JSON always writes a placeholder as the same bytes,
-    /// `{"$commitment":"<hex>"}`, and those bytes cannot occur inside a string, where
-    /// every quotation mark is escaped; so the placeholders can be replaced in the text.
+    /// Reads a public change from the stored public form of a change (`public_body`:
+    /// seq, at, type, reason and data, with confidential and redacted values null) in
+    /// one decoding pass, for readers that take changes by the thousand (push).
     init(canonicalBody body: String, hash: String) throws {
-        let stored = try RegisterCoding.decoder().decode(StoredPublicChange.self, from: Data(Self.nullingCommitments(body.utf8)))
+        let stored = try RegisterCoding.decoder().decode(StoredPublicChange.self, from: Data(body.utf8))
         sequence = stored.seq
         self.hash = hash
         type = stored.type
         occurredAt = stored.at
         reason = stored.reason
         record = stored.data
-    }
-
-    private static let placeholderStart = Array("{\"\(Commitment.key)\":\"".utf8)
-    private static let null = Array("null".utf8)
-
-    static func nullingCommitments(_ text: String.UTF8View) -> [UInt8] {
-        let bytes = Array(text)
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var index = 0
-        while index < bytes.count {
-            if bytes[index] == UInt8(ascii: "{"), bytes[index...].starts(with: placeholderStart) {
-                var end = index + placeholderStart.count
-                while end < bytes.count, bytes[end] != UInt8(ascii: "\"") { end += 1 }
-                if end + 1 < bytes.count, bytes[end + 1] == UInt8(ascii: "}") {
-                    out.append(contentsOf: null)
-                    index = end + 2
-                    continue
-                }
-            }
-            out.append(bytes[index])
-            index += 1
-        }
-        return out
     }
 }
 

@@ -24,13 +24,16 @@ extension Register {
     /// Streams the stored changes after `sequence`, in order, in one read transaction.
     public func forEachLedgerEntry(after sequence: Int64 = 0, _ body: (LedgerEntry) throws -> Void) throws {
         try writer.read { db in
-            let rows = try Row.fetchCursor(db, sql: "SELECT seq, body, hash, openings FROM change WHERE seq > ? ORDER BY seq",
+            let rows = try Row.fetchCursor(db, sql: "SELECT \(Self.entryColumns) FROM change WHERE seq > ? ORDER BY seq",
                                            arguments: [sequence])
             while let row = try rows.next() {
                 try body(try Self.entry(row))
             }
         }
     }
+
+    /// The columns `entry(_:)` reads.
+    static let entryColumns = "seq, body, hash, openings, confidential, redacted"
 
     static func entry(_ row: Row) throws -> LedgerEntry {
         let body = try JSONValue.parse(Data((row["body"] as String).utf8))
@@ -42,16 +45,27 @@ extension Register {
                 }
             }
         }
-        return LedgerEntry(sequence: row["seq"], body: body, hash: row["hash"], openings: openings)
+        return LedgerEntry(sequence: row["seq"], body: body, hash: row["hash"], openings: openings,
+                           confidential: try LedgerPointers.parse(row["confidential"]),
+                           redacted: try LedgerPointers.parse(row["redacted"]))
+    }
+
+    /// The columns `publicChange(_:)` reads.
+    static let publicChangeColumns = "seq, public_body, hash"
+
+    /// A public change from its stored public form: every public value opened, every
+    /// confidential or redacted one null.
+    static func publicChange(_ row: Row) throws -> PublicChange {
+        try PublicChange(canonicalBody: row["public_body"], hash: row["hash"])
     }
 
     /// Recomputes the stored chain and every opening; throws the first change that fails.
     @discardableResult
     public func verifyLedger() throws -> LedgerHead {
-        var verifier = LedgerVerifier()
+        var verifier = LedgerVerifier(view: .auditor)
         var last: LedgerEntry?
         try forEachLedgerEntry { entry in
-            try verifier.check(entry, requireOpenings: true)
+            try verifier.check(entry)
             last = entry
         }
         return LedgerHead(sequence: verifier.count, hash: verifier.headHash, at: last?.at)
@@ -61,16 +75,16 @@ extension Register {
     /// what the incremental export and push deliver.
     public func publicChanges(after sequence: Int64, limit: Int? = nil) throws -> [PublicChange] {
         try writer.read { db in
-            var sql = "SELECT seq, body, hash, openings FROM change WHERE seq > ? AND public = 1 ORDER BY seq"
+            var sql = "SELECT \(Self.publicChangeColumns) FROM change WHERE seq > ? AND public = 1 ORDER BY seq"
             if let limit { sql += " LIMIT \(limit)" }
-            return try Row.fetchAll(db, sql: sql, arguments: [sequence]).map { try PublicChange(try Self.entry($0)) }
+            return try Row.fetchAll(db, sql: sql, arguments: [sequence]).map(Self.publicChange)
         }
     }
 
     public func publicChange(sequence: Int64) throws -> PublicChange? {
         try writer.read { db in
-            try Row.fetchOne(db, sql: "SELECT seq, body, hash, openings FROM change WHERE seq = ? AND public = 1", arguments: [sequence])
-                .map { try PublicChange(try Self.entry($0)) }
+            try Row.fetchOne(db, sql: "SELECT \(Self.publicChangeColumns) FROM change WHERE seq = ? AND public = 1", arguments: [sequence])
+                .map(Self.publicChange)
         }
     }
 }

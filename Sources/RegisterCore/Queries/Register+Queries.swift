@@ -96,11 +96,11 @@ extension Register {
             let ids = try Int64.fetchAll(db, sql: "SELECT id FROM meeting WHERE status = 'withdrawn'")
             for id in ids {
                 guard let row = try Row.fetchOne(db, sql: """
-                    SELECT seq, body, hash, openings FROM change
+                    SELECT \(Self.publicChangeColumns) FROM change
                     WHERE entity = 'meeting' AND entity_id = ? AND public = 1 AND type != 'meeting.withdrawn'
                     ORDER BY seq DESC LIMIT 1
                     """, arguments: [id]),
-                    case .meeting(let meeting) = try PublicChange(try Self.entry(row)).record else { continue }
+                    case .meeting(let meeting) = try Self.publicChange(row).record else { continue }
                 versions[id] = meeting
             }
             return versions

@@ -46,9 +46,10 @@ public struct RegisterSnapshot {
     /// Drafts are not public and never appear.
     public func forEachPublicChange(after sequence: Int64, _ body: (PublicChange) throws -> Void) throws {
         let rows = try Row.fetchCursor(
-            db, sql: "SELECT seq, body, hash, openings FROM change WHERE seq > ? AND public = 1 ORDER BY seq", arguments: [sequence])
+            db, sql: "SELECT \(Register.publicChangeColumns) FROM change WHERE seq > ? AND public = 1 ORDER BY seq",
+            arguments: [sequence])
         while let row = try rows.next() {
-            try body(try PublicChange(try Register.entry(row)))
+            try body(try Register.publicChange(row))
         }
     }
 }

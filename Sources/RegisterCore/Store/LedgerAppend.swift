@@ -1,14 +1,16 @@
 import Foundation
 import GRDB
 
-/// A change about to be appended: its data with every value that is not public
-/// still in place, and where those values stand (pointers relative to `data`).
+/// A change about to be appended: its data with every value still in place, and
+/// which of them are not public (pointers relative to `data`).
 struct ChangeDraft {
     var type: ChangeType
     var entityId: Int64
     var reason: String?
     var data: JSONValue
     var secrets: [JSONPointer] = []
+    /// For a redaction: what it took out of public view (the `redacts` member).
+    var redacts: JSONValue?
 }
 
 extension Register {
@@ -20,28 +22,32 @@ extension Register {
         let sequence: Int64 = (head?["seq"] ?? 0) + 1
         let previous: String = head?["hash"] ?? LedgerEntry.genesisHash
 
-        var data = draft.data
-        var openings: [JSONPointer: LedgerEntry.Opening] = [:]
-        for pointer in draft.secrets {
-            let value = data.value(at: pointer) ?? .null
-            let salt = Commitment.newSalt()
-            data.set(Commitment.placeholder(Commitment.digest(salt: salt, value: value)), at: pointer)
-            openings[JSONPointer(["data"] + pointer.tokens)] = .init(salt: salt, value: value)
-        }
-        var members: [String: JSONValue] = [
+        var sealer = CommitmentSealer(secrets: Set(draft.secrets))
+        var members: JSONObject = [
             "seq": .int(sequence), "prev": .string(previous), "at": .string(Timestamp.format(date)),
             "type": .string(draft.type.rawValue), "entity": .string(draft.type.entity), "id": .int(draft.entityId),
-            "data": data,
         ]
-        if let reason = draft.reason { members["reason"] = .string(reason) }
+        var publicMembers: JSONObject = ["seq": .int(sequence), "at": .string(Timestamp.format(date)), "type": .string(draft.type.rawValue)]
+        members["data"] = sealer.seal(draft.data, at: ["data"], relative: [])
+        publicMembers["data"] = draft.data.nulling(draft.secrets)
+        if let reason = draft.reason {
+            members["reason"] = sealer.seal(.string(reason), at: ["reason"], relative: nil)
+            publicMembers["reason"] = .string(reason)
+        }
+        if let redacts = draft.redacts { members["redacts"] = redacts }
         let body = JSONValue.object(members)
-        let entry = LedgerEntry(sequence: sequence, body: body, hash: LedgerEntry.hash(ofBody: body), openings: openings)
+        let entry = LedgerEntry(sequence: sequence, body: body, hash: LedgerEntry.hash(ofBody: body), openings: sealer.openings,
+                                confidential: sealer.confidential)
 
-        let openingsText = openings.isEmpty ? nil : CanonicalJSON.string(entry.openingsJSON)
         try db.executeCached(
-            sql: "INSERT INTO change(seq, at, type, entity, entity_id, public, body, hash, openings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            sql: """
+                INSERT INTO change(seq, at, type, entity, entity_id, public, body, hash, openings, confidential, public_body)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
             arguments: [sequence, Timestamp.format(date), draft.type.rawValue, draft.type.entity, draft.entityId,
-                        draft.type.isPublic, CanonicalJSON.string(body), entry.hash, openingsText])
+                        draft.type.isPublic, CanonicalJSON.string(body), entry.hash,
+                        CanonicalJSON.string(LedgerEntry.openingsJSON(entry.openings)),
+                        LedgerPointers.text(entry.confidential), CanonicalJSON.string(.object(publicMembers))])
         if draft.type.isPublic {
             try db.executeCached(
                 sql: """
@@ -51,5 +57,72 @@ extension Register {
                 arguments: [sequence, draft.type.entity, draft.entityId, PreciseTimestamp.format(date), PreciseTimestamp.format(date)])
         }
         return entry
+    }
+}
+
+/// Replaces, in the hashed form of a change, every string and every confidential value
+/// by a salted commitment, and keeps the openings: so that any value can later be
+/// taken out of public view (a redaction) without breaking the chain.
+struct CommitmentSealer {
+    let secrets: Set<JSONPointer>
+    var openings: [JSONPointer: LedgerEntry.Opening] = [:]
+    var confidential: Set<JSONPointer> = []
+
+    init(secrets: Set<JSONPointer>) { self.secrets = secrets }
+
+    /// `relative` is the place within `data` (to match the secrets), nil outside it.
+    mutating func seal(_ value: JSONValue, at pointer: [String], relative: [String]?) -> JSONValue {
+        if let relative, secrets.contains(JSONPointer(relative)) {
+            return commit(value, at: pointer, confidential: true)
+        }
+        switch value {
+        case .string:
+            return commit(value, at: pointer, confidential: false)
+        case .array(let items):
+            return .array(items.enumerated().map { index, item in
+                seal(item, at: pointer + [String(index)], relative: relative.map { $0 + [String(index)] })
+            })
+        case .object(let members):
+            var sealed = JSONObject()
+            for (key, member) in members {
+                sealed[key] = seal(member, at: pointer + [key], relative: relative.map { $0 + [key] })
+            }
+            return .object(sealed)
+        default:
+            return value
+        }
+    }
+
+    private mutating func commit(_ value: JSONValue, at pointer: [String], confidential isConfidential: Bool) -> JSONValue {
+        let salt = Commitment.newSalt()
+        let location = JSONPointer(pointer)
+        openings[location] = .init(salt: salt, value: value)
+        if isConfidential { confidential.insert(location) }
+        return Commitment.placeholder(Commitment.digest(salt: salt, value: value))
+    }
+}
+
+/// How a set of pointers is stored beside a change: a canonical JSON array of their
+/// texts, sorted, or NULL when empty.
+enum LedgerPointers {
+    static func text(_ pointers: Set<JSONPointer>) -> String? {
+        pointers.isEmpty ? nil : CanonicalJSON.string(.array(pointers.map(\.description).sorted().map(JSONValue.string)))
+    }
+
+    static func parse(_ text: String?) throws -> Set<JSONPointer> {
+        guard let text, case .array(let items) = try JSONValue.parse(Data(text.utf8)) else { return [] }
+        return Set(items.compactMap { $0.stringValue.flatMap(JSONPointer.init) })
+    }
+}
+
+extension JSONValue {
+    /// This value with the values at `pointers` set to null.
+    func nulling(_ pointers: [JSONPointer]) -> JSONValue {
+        var result = self
+        for pointer in pointers {
+            if pointer.tokens.isEmpty { return .null }
+            if result.value(at: pointer) != nil { result.set(.null, at: pointer) }
+        }
+        return result
     }
 }

@@ -67,7 +67,7 @@ extension Register {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT o.id, o.endpoint_id, o.change_seq, o.attempts, o.next_attempt_at, o.first_failed_at, c.body, c.hash
+                    SELECT o.id, o.endpoint_id, o.change_seq, o.attempts, o.next_attempt_at, o.first_failed_at, c.public_body, c.hash
                     FROM outbox o JOIN change c ON c.seq = o.change_seq
                     WHERE o.endpoint_id = ? AND o.state = 'pending' AND o.change_seq > ? AND \(Self.notHeld)
                       AND EXISTS (SELECT 1 FROM endpoint e WHERE e.id = o.endpoint_id AND e.enabled = 1)
@@ -78,7 +78,7 @@ extension Register {
                 OutboxItem(id: row["id"], endpointId: row["endpoint_id"], sequence: row["change_seq"], attempts: row["attempts"],
                            nextAttemptAt: PreciseTimestamp.parse(row["next_attempt_at"]) ?? .distantPast,
                            firstFailedAt: (row["first_failed_at"] as String?).flatMap(PreciseTimestamp.parse),
-                           body: row["body"], hash: row["hash"])
+                           body: row["public_body"], hash: row["hash"])
             }
         }
     }

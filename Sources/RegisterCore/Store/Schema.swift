@@ -197,6 +197,25 @@ enum Schema {
                 CREATE INDEX meeting_status_published ON meeting(status, published_at);
                 """)
         }
+        migrator.registerMigration("v4-ledger-commitments") { db in
+            // Every string of a change now stands as a commitment (so that it can be redacted);
+            // a ledger written in the earlier form cannot be converted without breaking its chain.
+            if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM change") ?? 0 > 0 {
+                throw LedgerFormatError()
+            }
+            try db.execute(sql: """
+                ALTER TABLE change ADD COLUMN confidential TEXT;
+                ALTER TABLE change ADD COLUMN redacted TEXT;
+                ALTER TABLE change ADD COLUMN public_body TEXT;
+                """)
+        }
         return migrator
+    }
+}
+
+/// A register written by a development version before the ledger's commitment form.
+public struct LedgerFormatError: Error, CustomStringConvertible {
+    public var description: String {
+        "this register was written by an earlier development version of Insyn, whose ledger form is no longer read; create it anew (e.g. remove the file and run `insyn demo`)"
     }
 }

@@ -76,7 +76,7 @@ public struct MeetingDescription: Sendable {
         for (field, withholding) in meeting.withheld.sorted(by: { $0.key < $1.key }) {
             var text = "\(withholding.ground)"
             if let until = withholding.until { text += ", \(words.until) \(dates.text(until))" }
-            add("\(words.withheld): \(words.field(field))", text)
+            add("\(withholding.redacted ? words.redacted : words.withheld): \(words.field(field))", text)
         }
         if meeting.version > 1, let reason = meeting.correctionReason {
             add(words.corrected, "\(words.version) \(meeting.version), \(dates.day(meeting.updatedAt)): \(reason)")

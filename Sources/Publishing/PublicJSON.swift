@@ -72,6 +72,7 @@ public struct PublicJSON {
             try json.beginObject()
             try json.field("ground", withholding.ground)
             try json.field("until", withholding.until?.description)
+            try json.field("redacted", withholding.redacted)
             try json.endObject()
         }
         try json.endObject()

@@ -27,6 +27,7 @@ struct Words: Sendable {
     var summary: String { pick("Sammanfattning", "Summary") }
     var documents: String { pick("Dokument", "Documents") }
     var withheld: String { pick("Sekretess", "Withheld") }
+    var redacted: String { pick("Borttaget ur offentligheten", "Removed from public view") }
     var until: String { pick("till och med", "until") }
     var corrected: String { pick("Rättad", "Corrected") }
     var version: String { pick("version", "version") }

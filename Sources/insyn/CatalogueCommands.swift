@@ -91,23 +91,27 @@ enum IssueKindCommands: CatalogueCommandKind {
 struct UnitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "unit", abstract: "Keep the units: the board, committees, companies, departments.",
-        subcommands: [CatalogueAdd<UnitKindCommands>.self, CatalogueUpdate<UnitKindCommands>.self, CatalogueList<UnitKindCommands>.self])
+        subcommands: [CatalogueAdd<UnitKindCommands>.self, CatalogueUpdate<UnitKindCommands>.self, CatalogueList<UnitKindCommands>.self,
+                      CatalogueRedact<UnitKindCommands>.self])
 }
 
 struct OfficialCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "official", abstract: "Keep the officials: elected officials and staff.",
-        subcommands: [CatalogueAdd<OfficialKindCommands>.self, CatalogueUpdate<OfficialKindCommands>.self, CatalogueList<OfficialKindCommands>.self])
+        subcommands: [CatalogueAdd<OfficialKindCommands>.self, CatalogueUpdate<OfficialKindCommands>.self, CatalogueList<OfficialKindCommands>.self,
+                      CatalogueRedact<OfficialKindCommands>.self])
 }
 
 struct OrganisationCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "org", abstract: "Keep the counterpart organisations.",
-        subcommands: [CatalogueAdd<OrganisationKindCommands>.self, CatalogueUpdate<OrganisationKindCommands>.self, CatalogueList<OrganisationKindCommands>.self])
+        subcommands: [CatalogueAdd<OrganisationKindCommands>.self, CatalogueUpdate<OrganisationKindCommands>.self, CatalogueList<OrganisationKindCommands>.self,
+                      CatalogueRedact<OrganisationKindCommands>.self])
 }
 
 struct IssueCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "issue", abstract: "Keep the issues (påverkansfrågor) the body pursues or is lobbied on.",
-        subcommands: [CatalogueAdd<IssueKindCommands>.self, CatalogueUpdate<IssueKindCommands>.self, CatalogueList<IssueKindCommands>.self])
+        subcommands: [CatalogueAdd<IssueKindCommands>.self, CatalogueUpdate<IssueKindCommands>.self, CatalogueList<IssueKindCommands>.self,
+                      CatalogueRedact<IssueKindCommands>.self])
 }

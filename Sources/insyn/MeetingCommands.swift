@@ -6,7 +6,8 @@ import RegisterCore
 struct MeetingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "meeting", abstract: "Record and publish meetings.",
-        subcommands: [Add.self, Edit.self, Publish.self, Correct.self, Withdraw.self, ReleaseDue.self, List.self, Show.self])
+        subcommands: [Add.self, Edit.self, Publish.self, Correct.self, Withdraw.self, ReleaseDue.self, List.self, Show.self,
+                      MeetingRedact.self])
 
     static let example = """
         {"startsAt": "2026-11-23T14:30", "durationMinutes": 60, "place": "Regionens hus", "format": "in-person",

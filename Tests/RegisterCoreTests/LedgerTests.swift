@@ -27,7 +27,7 @@ struct LedgerTests {
     @Test func changedStoredChangeIsDetected() throws {
         let fixture = try populated()
         try fixture.register.writer.write { db in
-            try db.execute(sql: "UPDATE change SET body = replace(body, '\"durationMinutes\":', '\"durationMinutes\":1') WHERE seq = 9")
+            try db.execute(sql: "UPDATE change SET body = replace(body, '\"withheld\":{}', '\"withheld\":{\"x\":1}') WHERE seq = 9")
         }
         let failure = try #require(throws: LedgerFailure.self) { try fixture.register.verifyLedger() }
         #expect(failure.sequence == 9)

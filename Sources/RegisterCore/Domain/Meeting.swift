@@ -177,14 +177,33 @@ public enum MeetingField: String, Sendable, Codable, CaseIterable, Comparable, C
 }
 
 /// Why a field is withheld (a legal ground such as "OSL 19 kap. 3 §") and, when the
-/// secrecy lapses, the day from which it is released.
+/// secrecy lapses, the day from which it is released. A redacted field was public and
+/// has been taken out of public view (`meeting redact`); it is never released.
 public struct Withholding: Sendable, Equatable, Codable {
     public var ground: String
     public var until: Day?
+    public var redacted: Bool
 
-    public init(ground: String, until: Day? = nil) {
+    public init(ground: String, until: Day? = nil, redacted: Bool = false) {
         self.ground = ground
         self.until = until
+        self.redacted = redacted
+    }
+
+    enum CodingKeys: String, CodingKey { case ground, until, redacted }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        ground = try container.decode(String.self, forKey: .ground)
+        until = try container.decodeIfPresent(Day.self, forKey: .until)
+        redacted = try container.decodeIfPresent(Bool.self, forKey: .redacted) ?? false
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(ground, forKey: .ground)
+        try container.encodeIfPresent(until, forKey: .until)
+        if redacted { try container.encode(true, forKey: .redacted) }
     }
 }
 

@@ -2,8 +2,8 @@ import Crypto
 import Foundation
 
 /// One change of the ledger as stored and exported. `body` is the hashed part (seq,
-/// prev, at, type, entity, id, reason, data, redacts), in which every string and every
-/// confidential value stands as a salted commitment; `openings` maps JSON Pointers
+/// prev, at, type, entity, id, reason, data, redacts), in which every string, number
+/// and boolean of `data`, the reason, and every confidential value stand as salted commitments; `openings` maps JSON Pointers
 /// into the body to the salt and value that open each commitment. The public sees the
 /// openings of public values; `confidential` and `redacted` name those it does not see.
 public struct LedgerEntry: Sendable, Equatable {
@@ -41,6 +41,16 @@ public struct LedgerEntry: Sendable, Equatable {
     public var entity: String { body["entity"]?.stringValue ?? "" }
     public var entityId: Int64 { body["id"]?.intValue ?? 0 }
     public var at: Date? { body["at"]?.stringValue.flatMap { Timestamp.parse($0) } }
+
+    /// The change's `data` with every commitment opened: the record as it was committed,
+    /// confidential values included (for the register's own use, never a public output).
+    func openedData() -> JSONValue {
+        var data = body["data"] ?? .null
+        for (pointer, opening) in openings where pointer.tokens.first == "data" {
+            data.set(opening.value, at: JSONPointer(Array(pointer.tokens.dropFirst())))
+        }
+        return data
+    }
 
     /// The openings a view shows: all of them to the auditor; to the public, those of
     /// values that are neither confidential nor redacted.

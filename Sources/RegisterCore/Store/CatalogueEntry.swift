@@ -9,6 +9,7 @@ public protocol CatalogueEntry: Codable, Sendable {
     static var table: String { get }
     static var added: ChangeType { get }
     static var updated: ChangeType { get }
+    static var redacted: ChangeType { get }
     func validated() throws(ValidationError) -> Self
     /// The public projection: what feeds, exports and push may show.
     func projection(id: Int64) -> Projection
@@ -57,11 +58,13 @@ extension Register {
         }
     }
 
-    private func record<Entry: CatalogueEntry>(_ entry: Entry, id: Int64, type: ChangeType, at date: Date, in db: Database) throws {
+    func record<Entry: CatalogueEntry>(_ entry: Entry, id: Int64, type: ChangeType, reason: String? = nil, redacts: JSONValue? = nil,
+                                       at date: Date, in db: Database) throws {
         guard case .object(var data) = try JSONValue.from(entry.projection(id: id)) else { return }
         for (key, value) in entry.confidential { data[key] = value }
         let change = try Register.append(
-            ChangeDraft(type: type, entityId: id, data: .object(data), secrets: entry.confidential.keys.sorted().map { JSONPointer([$0]) }),
+            ChangeDraft(type: type, entityId: id, reason: reason, data: .object(data),
+                        secrets: entry.confidential.keys.sorted().map { JSONPointer([$0]) }, redacts: redacts),
             at: date, in: db)
         try db.execute(sql: "UPDATE \(Entry.table) SET updated_seq = ? WHERE id = ?", arguments: [change.sequence, id])
     }

@@ -6,6 +6,7 @@ extension Unit: CatalogueEntry {
     public static let table = "unit"
     public static let added = ChangeType.unitAdded
     public static let updated = ChangeType.unitUpdated
+    public static let redacted = ChangeType.unitRedacted
 
     public func projection(id: Int64) -> PublicUnit { PublicUnit(id: id, self) }
 
@@ -19,6 +20,7 @@ extension Official: CatalogueEntry {
     public static let table = "official"
     public static let added = ChangeType.officialAdded
     public static let updated = ChangeType.officialUpdated
+    public static let redacted = ChangeType.officialRedacted
 
     public func projection(id: Int64) -> PublicOfficial { PublicOfficial(id: id, self) }
 
@@ -39,6 +41,7 @@ extension Organisation: CatalogueEntry {
     public static let table = "organisation"
     public static let added = ChangeType.organisationAdded
     public static let updated = ChangeType.organisationUpdated
+    public static let redacted = ChangeType.organisationRedacted
 
     public func projection(id: Int64) -> PublicOrganisation { PublicOrganisation(id: id, self) }
 
@@ -70,6 +73,7 @@ extension Issue: CatalogueEntry {
     public static let table = "issue"
     public static let added = ChangeType.issueAdded
     public static let updated = ChangeType.issueUpdated
+    public static let redacted = ChangeType.issueRedacted
 
     public func projection(id: Int64) -> PublicIssue { PublicIssue(id: id, self) }
 

@@ -1,4 +1,5 @@
-/// The kinds of change the ledger records. Drafts are the only changes that are not
+/// The kinds of change the ledger records. A redaction (`*.redacted`) takes a value
+/// published by mistake out of every public output, earlier versions included. Drafts are the only changes that are not
 /// public: their whole content stands as one commitment and they are never pushed.
 public enum ChangeType: String, Sendable, CaseIterable, Codable {
     case unitAdded = "unit.added", unitUpdated = "unit.updated"
@@ -8,6 +9,9 @@ public enum ChangeType: String, Sendable, CaseIterable, Codable {
     case meetingDrafted = "meeting.drafted", meetingDraftUpdated = "meeting.draft-updated"
     case meetingPublished = "meeting.published", meetingCorrected = "meeting.corrected"
     case meetingWithdrawn = "meeting.withdrawn", meetingReleased = "meeting.released"
+    case meetingRedacted = "meeting.redacted"
+    case unitRedacted = "unit.redacted", officialRedacted = "official.redacted"
+    case organisationRedacted = "organisation.redacted", issueRedacted = "issue.redacted"
 
     public var entity: String { String(rawValue.prefix(while: { $0 != "." })) }
 

@@ -60,8 +60,8 @@ extension Register {
     }
 }
 
-/// Replaces, in the hashed form of a change, every string and every confidential value
-/// by a salted commitment, and keeps the openings: so that any value can later be
+/// Replaces, in the hashed form of a change, every string, number and boolean and every
+/// confidential value by a salted commitment, and keeps the openings: so that any value can later be
 /// taken out of public view (a redaction) without breaking the chain.
 struct CommitmentSealer {
     let secrets: Set<JSONPointer>
@@ -76,7 +76,7 @@ struct CommitmentSealer {
             return commit(value, at: pointer, confidential: true)
         }
         switch value {
-        case .string:
+        case .string, .int, .bool:
             return commit(value, at: pointer, confidential: false)
         case .array(let items):
             return .array(items.enumerated().map { index, item in
@@ -88,7 +88,7 @@ struct CommitmentSealer {
                 sealed[key] = seal(member, at: pointer + [key], relative: relative.map { $0 + [key] })
             }
             return .object(sealed)
-        default:
+        case .null:
             return value
         }
     }

@@ -94,6 +94,7 @@ extension Register {
                     : "meeting \(id) is withdrawn and cannot be corrected")
             }
             try checkReferences(of: valid, in: db)
+            let valid = try Self.keepingRedactions(of: stored, in: valid, db: db)
             let projection = PublicMeeting(id: id, meeting: valid, version: stored.version + 1, recordedAt: stored.recordedAt,
                                            publishedAt: stored.publishedAt ?? now, updatedAt: now, correctionReason: reason)
             try savePublished(projection, meeting: valid, type: .meetingCorrected, reason: reason, at: now, in: db)
@@ -148,9 +149,11 @@ extension Register {
         }
     }
 
-    private func savePublished(_ projection: PublicMeeting, meeting: Meeting, type: ChangeType, reason: String?, at now: Date,
-                               in db: Database) throws {
-        let change = try Self.append(try Self.publicChange(projection, meeting: meeting, type: type, reason: reason), at: now, in: db)
+    func savePublished(_ projection: PublicMeeting, meeting: Meeting, type: ChangeType, reason: String?, redacts: JSONValue? = nil,
+                       at now: Date, in db: Database) throws {
+        var draft = try Self.publicChange(projection, meeting: meeting, type: type, reason: reason)
+        draft.redacts = redacts
+        let change = try Self.append(draft, at: now, in: db)
         try PublicMeetingRows.save(projection, sequence: change.sequence, timeZone: try RegisterSettings.load(db).timeZone, in: db)
         try db.executeCached(
             sql: """

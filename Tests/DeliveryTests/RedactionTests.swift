@@ -1,0 +1,152 @@
+import Delivery
+import Foundation
+import Publishing
+import RegisterCore
+import Testing
+
+@Suite("A redaction takes a published value out of every public output", .serialized)
+struct RedactionTests {
+    static let secret = "Anbudspriset är 4 812 000 kronor"
+
+    /// Every public output of the register, as text: the JSON export, every CSV, the
+    /// incremental export, every feed document and the public view of the ledger.
+    func publicOutputs(_ register: Register) throws -> [String: String] {
+        var outputs: [String: String] = [:]
+        let json = BufferSink()
+        try RegisterJSONExport().write(register, to: json)
+        outputs["export.json"] = String(decoding: json.bytes, as: UTF8.self)
+        for entity in RegisterCSVExport.Entity.allCases {
+            let csv = BufferSink()
+            _ = try RegisterCSVExport().write(entity, register, to: csv)
+            outputs["\(entity).csv"] = String(decoding: csv.bytes, as: UTF8.self)
+        }
+        let lines = BufferSink()
+        _ = try ChangeLinesExport(after: 0).write(register, to: lines)
+        outputs["changes.jsonl"] = String(decoding: lines.bytes, as: UTF8.self)
+        let feeds = try FeedSet(register: register)
+        for path in feeds.paths {
+            outputs[path] = String(decoding: try #require(try feeds.render(path: path)), as: UTF8.self)
+        }
+        var ledger: [UInt8] = []
+        try register.forEachLedgerEntry { ledger += $0.line(view: .public) + [0x0A] }
+        outputs["ledger.jsonl"] = String(decoding: ledger, as: UTF8.self)
+        return outputs
+    }
+
+    @Test func aRedactedPrivateNameAndFieldLeaveEveryPublicOutputAndArePushedAsRedactions() async throws {
+        let fixture = try PushFixture()
+        let register = fixture.register
+        let receiver = try TestReceiver()
+        try fixture.addWebhook(receiver.url())
+        let name = PushFixture.privateName
+        let mistaken = fixture.meeting(summary: Self.secret, people: [CounterpartPerson(name: name, role: "Boende")])
+        let id = try register.recordMeeting(mistaken)
+        try register.publishMeeting(id)
+        try register.correctMeeting(id, with: fixture.meeting("Värmlandsbanan, rättat", summary: Self.secret,
+                                                              people: [CounterpartPerson(name: name, role: "Boende")]),
+                                    reason: "Rättat ämne")
+        try await pushUntilSettled(register)
+        #expect(try receiver.received().contains { $0.body.contains(name) }, "the mistake was pushed before the redaction")
+        for (path, text) in try publicOutputs(register) where path == "export.json" || path == "ledger.jsonl" {
+            #expect(text.contains(name), "\(path) held the name before the redaction")
+        }
+
+        try register.redactMeeting(id, try MeetingRedactionTarget(parsing: "counterparts[0].people[0].name"),
+                                   ground: "GDPR art. 17", reason: "Privatperson publicerad av misstag")
+        try register.redactMeeting(id, .field(.summary), ground: "OSL 19 kap. 3 §", reason: "Sekretessen förbisågs")
+
+        for (path, text) in try publicOutputs(register) {
+            #expect(!text.contains(name), "\(path) still holds the redacted name")
+            #expect(!text.contains(Self.secret), "\(path) still holds the redacted summary")
+        }
+        let current = try #require(try register.publicMeeting(id))
+        #expect(current.summary == nil)
+        #expect(current.withheld[.summary] == Withholding(ground: "OSL 19 kap. 3 §", redacted: true))
+        #expect(current.counterparts?[0].people[0].isPrivate == true)
+        #expect(current.counterparts?[0].people[0].name == nil)
+
+        var verifier = LedgerVerifier(view: .public)
+        var auditor: [UInt8] = []
+        try register.forEachLedgerEntry { entry in
+            try verifier.check(line: entry.line(view: .public), lineNumber: Int(entry.sequence))
+            auditor += entry.line(view: .auditor)
+        }
+        #expect(String(decoding: auditor, as: UTF8.self).contains(name), "the auditor's view keeps the value")
+        #expect(try register.verifyLedger().sequence == verifier.count)
+
+        try receiver.reset()
+        try await pushUntilSettled(register)
+        let pushed = try receiver.received()
+        let types = try pushed.map { request in
+            try #require(try JSONSerialization.jsonObject(with: Data(request.body.utf8)) as? [String: Any])["type"] as? String
+        }
+        #expect(types == ["meeting.redacted", "meeting.redacted"])
+        #expect(pushed.allSatisfy { !$0.body.contains(name) && !$0.body.contains(Self.secret) })
+    }
+
+    @Test func aCorrectionCannotPublishARedactedNameAgainAndKeepsARedactedFieldWithheld() throws {
+        let fixture = try PushFixture()
+        let register = fixture.register
+        let people = [CounterpartPerson(name: PushFixture.privateName, role: "Boende")]
+        let id = try register.recordMeeting(fixture.meeting(people: people))
+        try register.publishMeeting(id)
+        try register.redactMeeting(id, .personName(counterpart: 0, person: 0), ground: "GDPR art. 17", reason: "Privatperson")
+        try register.redactMeeting(id, .field(.place), ground: "OSL 21 kap. 3 a §", reason: "Skyddad adress")
+        let before = try register.ledgerHead()
+        let error = try #require(throws: ValidationError.self) {
+            try register.correctMeeting(id, with: fixture.meeting(people: people), reason: "Ny sammanfattning")
+        }
+        #expect(error.description.contains("counterparts[0].people[0].name"))
+        #expect(try register.ledgerHead() == before)
+
+        try register.correctMeeting(id, with: fixture.meeting(summary: "Ny sammanfattning."), reason: "Ny sammanfattning")
+        let corrected = try #require(try register.publicMeeting(id))
+        #expect(corrected.place == nil)
+        #expect(corrected.withheld[.place]?.redacted == true)
+        #expect(corrected.summary == "Ny sammanfattning.")
+    }
+
+    @Test func nothingToRedactIsAClearErrorAndChangesNothing() throws {
+        let fixture = try PushFixture()
+        let register = fixture.register
+        let id = try register.recordMeeting(fixture.meeting(withheld: [.summary: Withholding(ground: "OSL 19 kap. 3 §")]))
+        let before = try register.ledgerHead()
+        #expect(throws: ValidationError.self) { try register.redactMeeting(id, .field(.summary), ground: "G", reason: "R") }
+        try register.publishMeeting(id)
+        let published = try register.ledgerHead()
+        let error = try #require(throws: ValidationError.self) {
+            try register.redactMeeting(id, .field(.summary), ground: "G", reason: "R")
+        }
+        #expect(error.description.contains("nothing to redact"))
+        #expect(try register.ledgerHead() == published)
+        #expect(before.sequence + 1 == published.sequence)
+        #expect(throws: ValidationError.self) { try MeetingRedactionTarget(parsing: "sumary") }
+    }
+
+    @Test func aCatalogueRecordsEarlierValueIsRedactedAndItsCurrentValueKept() throws {
+        let fixture = try PushFixture()
+        let register = fixture.register
+        let error = try #require(throws: ValidationError.self) {
+            try register.redact(Organisation.self, id: fixture.organisation, field: "name", ground: "GDPR art. 17", reason: "Personnummer")
+        }
+        #expect(error.description.contains("change it first"))
+        let wrong = "Klarälvens Energi AB, kontakt 19800101-0001"
+        try register.update(fixture.organisation, with: Organisation(name: wrong, kind: .company, organisationNumber: "5567101232"))
+        try register.update(fixture.organisation, with: Organisation(name: "Klarälvens Energi AB", kind: .company, organisationNumber: "5567101232"))
+        try register.redact(Organisation.self, id: fixture.organisation, field: "name", ground: "GDPR art. 17", reason: "Personnummer i namnet")
+
+        var ledger: [UInt8] = []
+        try register.forEachLedgerEntry { ledger += $0.line(view: .public) }
+        #expect(!String(decoding: ledger, as: UTF8.self).contains("19800101-0001"))
+        let changes = try register.publicChanges(after: 0).filter { $0.entity == "organisation" && $0.entityId == fixture.organisation }
+        #expect(changes.map(\.type) == [.organisationAdded, .organisationUpdated, .organisationUpdated, .organisationRedacted])
+        for change in changes {
+            guard case .organisation(let organisation) = change.record else { Issue.record("not an organisation"); continue }
+            #expect(organisation.name == "Klarälvens Energi AB")
+        }
+        #expect(try register.verifyLedger().sequence > 0)
+        #expect(throws: ValidationError.self) {
+            try register.redact(Organisation.self, id: fixture.organisation, field: "nme", ground: "G", reason: "R")
+        }
+    }
+}

@@ -197,6 +197,12 @@ enum Schema {
                 CREATE INDEX meeting_status_published ON meeting(status, published_at);
                 """)
         }
+        migrator.registerMigration("v4-push") { db in
+            try db.execute(sql: """
+                ALTER TABLE endpoint ADD COLUMN paused_at TEXT;
+                ALTER TABLE endpoint ADD COLUMN pause_reason TEXT;
+                """)
+        }
         return migrator
     }
 }

@@ -11,7 +11,7 @@ import RegisterCore
 /// one transaction; a crash loses at most those marks, and their deliveries are sent
 /// again with the same message id.
 final class DeliveryQueue {
-    private static let readyAhead = 16
+    private let readyAhead: Int
     private static let marksAtOnce = 64
     private static let marksAge: TimeInterval = 0.005
 
@@ -30,7 +30,8 @@ final class DeliveryQueue {
         self.register = register
         self.endpoint = endpoint
         self.format = format
-        self.batchSize = batchSize
+        self.batchSize = max(batchSize, format.batchLimit)
+        readyAhead = max(16, format.batchLimit)
     }
 
     /// The next delivery in ledger order, made ready now if the waits did not; nil when
@@ -45,6 +46,11 @@ final class DeliveryQueue {
         return read.popFirst().map { PreparedDelivery($0, format: format, at: Date()) }
     }
 
+    /// Makes `prepared`, just taken by `next()`, the next again.
+    func putBack(_ prepared: PreparedDelivery) {
+        ready.insert(prepared, at: ready.startIndex)
+    }
+
     func record(_ attempt: OutboxAttempt) {
         marks.append(attempt)
     }
@@ -55,7 +61,7 @@ final class DeliveryQueue {
             do { try writeMarks() } catch { failure = failure ?? error }
             return true
         }
-        guard ready.count < Self.readyAhead, failure == nil else { return false }
+        guard ready.count < readyAhead, failure == nil else { return false }
         if let item = read.popFirst() {
             ready.append(PreparedDelivery(item, format: format, at: Date()))
             return true

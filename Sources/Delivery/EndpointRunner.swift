@@ -25,6 +25,8 @@ final class EndpointRunner: @unchecked Sendable {
         case idle
         /// The first pending delivery is not due before this time.
         case waiting(until: Date)
+        /// The receiver said the endpoint itself is wrong.
+        case paused(String)
     }
 
     let endpoint: Endpoint
@@ -64,7 +66,7 @@ final class EndpointRunner: @unchecked Sendable {
         var counts = PushReport.EndpointCounts()
         let format: any EndpointFormat
         do {
-            format = try EndpointFormats.make(for: endpoint, publication: publication)
+            format = try EndpointFormats.make(for: endpoint, publication: publication, register: register, configuration: configuration)
         } catch {
             counts.errors.append("\(error)")
             logger.error("\(error)")
@@ -90,6 +92,9 @@ final class EndpointRunner: @unchecked Sendable {
             switch (end, mode) {
             case (.reread, _):
                 continue
+            case (.paused(let reason), _):
+                pause(reason: reason, counts: &counts)
+                return counts
             case (.idle, .drain), (.waiting, .drain):
                 return counts
             case (.idle, .follow):
@@ -101,50 +106,98 @@ final class EndpointRunner: @unchecked Sendable {
         return counts
     }
 
-    /// Sends the queue's deliveries in order until none is left or one fails. After a
-    /// failure or a dead letter the queue is read afresh, since which delivery comes next
-    /// is decided again.
+    /// Sends the queue's deliveries in order, as many per request as the kind takes,
+    /// until none is left or a request fails. After a failure or a dead letter the queue
+    /// is read afresh, since which delivery comes next is decided again.
     private func deliver(from queue: DeliveryQueue, format: any EndpointFormat, client: CurlHTTPClient,
                          generator: inout SystemRandomNumberGenerator, counts: inout PushReport.EndpointCounts) throws -> RunEnd {
-        while !isStopped, let prepared = try queue.next() {
-            let item = prepared.item
+        while !isStopped, let first = try queue.next() {
+            let item = first.item
             guard item.nextAttemptAt <= Date() else { return .waiting(until: item.nextAttemptAt) }
-            let outcome = attempt(prepared, format: format, client: client, queue: queue, generator: &generator)
-            queue.record(OutboxAttempt(delivery: item.id, outcome: outcome, at: Date()))
+            switch first.payload {
+            case .success(.none):
+                queue.record(OutboxAttempt(delivery: item.id, outcome: .skipped, at: Date()))
+                counts.skipped += 1
+                continue
+            case .failure(let error):
+                queue.record(OutboxAttempt(delivery: item.id, outcome: .dead(error: "cannot build the request: \(error)"), at: Date()))
+                counts.deadLettered += 1
+                logger.error("endpoint \(endpoint.id): change \(item.sequence) is a dead letter: cannot build the request: \(error)")
+                return .reread
+            case .success(.some):
+                break
+            }
+            let batch = try collectBatch(startingWith: first, from: queue, limit: format.batchLimit, counts: &counts)
+            let result = send(batch, format: format, client: client, queue: queue)
+            let now = Date()
+            guard let outcome = configuration.retry.outcome(of: result, for: item, at: now, using: &generator) else {
+                if case .endpointRefused(let reason) = result { return .paused(reason) }
+                return .reread
+            }
+            for prepared in batch { queue.record(OutboxAttempt(delivery: prepared.item.id, outcome: outcome, at: now)) }
+            let changes = batch.count == 1 ? "change \(item.sequence)" : "changes \(item.sequence)–\(batch.last!.item.sequence) (\(batch.count))"
             switch outcome {
             case .delivered:
-                counts.delivered += 1
+                counts.delivered += batch.count
             case .skipped:
-                counts.skipped += 1
+                counts.skipped += batch.count
             case .retry(let next, let error):
-                counts.retried += 1
-                logger.warning("endpoint \(endpoint.id): change \(item.sequence) failed (\(error)); next attempt at \(Timestamp.format(next))")
+                counts.retried += batch.count
+                logger.warning("endpoint \(endpoint.id): \(changes) failed (\(error)); next attempt at \(Timestamp.format(next))")
                 return .waiting(until: next)
             case .dead(let error):
-                counts.deadLettered += 1
-                logger.error("endpoint \(endpoint.id): change \(item.sequence) is a dead letter: \(error)")
+                counts.deadLettered += batch.count
+                logger.error("endpoint \(endpoint.id): \(changes) became dead letters: \(error)")
                 return .reread
             }
         }
         return .idle
     }
 
-    private func attempt(_ prepared: PreparedDelivery, format: any EndpointFormat, client: CurlHTTPClient, queue: DeliveryQueue,
-                         generator: inout SystemRandomNumberGenerator) -> OutboxOutcome {
-        let payload: Payload
-        switch prepared.payload {
-        case .success(.some(let made)): payload = made
-        case .success(.none): return .skipped
-        case .failure(let error): return .dead(error: "cannot build the request: \(error)")
+    /// `first` and the deliveries after it that are due and have a payload, up to
+    /// `limit`, in ledger order; the changes this kind skips on the way are recorded as
+    /// skipped. The first delivery that cannot join is left for the next request.
+    private func collectBatch(startingWith first: PreparedDelivery, from queue: DeliveryQueue, limit: Int,
+                              counts: inout PushReport.EndpointCounts) throws -> [PreparedDelivery] {
+        var batch = [first]
+        let now = Date()
+        while batch.count < limit, !isStopped, let next = try queue.next() {
+            switch next.payload {
+            case .success(.none) where next.item.nextAttemptAt <= now:
+                queue.record(OutboxAttempt(delivery: next.item.id, outcome: .skipped, at: now))
+                counts.skipped += 1
+            case .success(.some) where next.item.nextAttemptAt <= now:
+                batch.append(next)
+            default:
+                queue.putBack(next)
+                return batch
+            }
         }
-        let result: AttemptResult
+        return batch
+    }
+
+    private func send(_ batch: [PreparedDelivery], format: any EndpointFormat, client: CurlHTTPClient,
+                      queue: DeliveryQueue) -> AttemptResult {
         do {
-            let request = prepared.request(using: format, payload: payload, at: Date())
-            result = AttemptResult(try client.send(request, whileWaiting: queue.workWhileWaiting))
+            let request = PreparedDelivery.request(for: batch, using: format, at: Date())
+            let response = try client.send(request, whileWaiting: queue.workWhileWaiting)
+            return AttemptResult(response, reason: response.isSuccess ? nil : format.reason(in: response))
         } catch {
-            result = AttemptResult(error)
+            return AttemptResult(error)
         }
-        return configuration.retry.outcome(of: result, for: prepared.item, at: Date(), using: &generator)
+    }
+
+    /// Stops delivering to the endpoint, keeping its deliveries pending, unless it was
+    /// changed meanwhile (then the next run uses the new settings).
+    private func pause(reason: String, counts: inout PushReport.EndpointCounts) {
+        do {
+            if try register.pauseEndpoint(endpoint, reason: reason) {
+                counts.paused = reason
+                logger.error("endpoint \(endpoint.id) is paused: \(reason); `insyn endpoint update \(endpoint.id)` or `insyn endpoint enable \(endpoint.id)` resumes it")
+            }
+        } catch {
+            report(error, in: &counts)
+        }
     }
 
     private func report(_ error: any Error, in counts: inout PushReport.EndpointCounts) {

@@ -3,7 +3,8 @@ import RegisterCore
 
 /// A queued delivery made ready to send: the payload its endpoint's kind makes of the
 /// change (nil when the kind skips it), or the error that kept the payload from being
-/// made; and the request as made then, signed then, to send while still fresh.
+/// made; and, for a kind that sends one delivery per request, the request as made
+/// then, signed then, to send while still fresh.
 struct PreparedDelivery {
     /// How long a request made ahead may wait: a signature's timestamp stays this close
     /// to the moment of sending (Standard Webhooks receivers accept five minutes).
@@ -17,13 +18,14 @@ struct PreparedDelivery {
     init(_ item: OutboxItem, format: any EndpointFormat, at now: Date) {
         self.item = item
         payload = Result { try format.payload(for: item.change()) }
-        request = (try? payload.get())?.flatMap { format.request(for: $0, at: now) }
+        request = format.batchLimit == 1 ? (try? payload.get())?.flatMap { format.request(for: [$0], at: now) } : nil
         madeAt = now
     }
 
-    /// The request made ahead if it is still fresh, else one made now.
-    func request(using format: any EndpointFormat, payload: Payload, at now: Date) -> HTTPRequest {
-        if let request, now.timeIntervalSince(madeAt) < Self.freshness { return request }
-        return format.request(for: payload, at: now)
+    /// The request carrying `batch` (deliveries that all have a payload): the one made
+    /// ahead if the batch is this delivery alone and it is still fresh, else one made now.
+    static func request(for batch: [PreparedDelivery], using format: any EndpointFormat, at now: Date) -> HTTPRequest {
+        if batch.count == 1, let request = batch[0].request, now.timeIntervalSince(batch[0].madeAt) < freshness { return request }
+        return format.request(for: batch.compactMap { try? $0.payload.get() }, at: now)
     }
 }

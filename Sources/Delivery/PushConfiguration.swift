@@ -10,12 +10,17 @@ public struct PushConfiguration: Sendable {
     public var pollInterval: Duration
     /// Deliveries read from the outbox at a time.
     public var batchSize: Int
+    /// The most records one `datastore_upsert` request to a ckan endpoint carries.
+    public var ckanBatchSize: Int
+
+    public static let defaultCKANBatchSize = 500
 
     public init(http: CurlHTTPClient.Configuration = .init(), retry: RetryPolicy = .init(),
-                pollInterval: Duration = .seconds(1), batchSize: Int = 100) {
+                pollInterval: Duration = .seconds(1), batchSize: Int = 100, ckanBatchSize: Int = defaultCKANBatchSize) {
         self.http = http
         self.retry = retry
         self.pollInterval = pollInterval
         self.batchSize = batchSize
+        self.ckanBatchSize = ckanBatchSize
     }
 }

@@ -5,8 +5,8 @@ import RegisterCore
 
 /// The outbox worker: delivers every queued public change to every enabled endpoint,
 /// one dedicated thread per endpoint (see `EndpointRunner`). `drain()` returns once
-/// nothing is due; `run()` keeps going, picking up new changes and new or re-enabled
-/// endpoints every poll interval, until `stop()` or task cancellation. A library type,
+/// nothing is due; `run()` keeps going, picking up new changes and new, changed,
+/// re-enabled or resumed endpoints every poll interval, until `stop()` or task cancellation. A library type,
 /// so that `insyn serve` can run it in-process (calling `wake()` after each change)
 /// just as `insyn push` runs it on its own.
 public final class PushWorker: @unchecked Sendable {
@@ -23,11 +23,11 @@ public final class PushWorker: @unchecked Sendable {
         self.logger = logger
     }
 
-    /// Delivers what is due now to every enabled endpoint and returns what was done;
-    /// deliveries waiting for a retry are left for a later run.
+    /// Delivers what is due now to every enabled endpoint that is not paused and returns
+    /// what was done; deliveries waiting for a retry are left for a later run.
     public func drain() async throws -> PushReport {
         let publication = Publication(settings: try register.settings())
-        let endpoints = try register.endpoints().filter(\.enabled)
+        let endpoints = try register.endpoints().filter(\.isDelivering)
         return await stoppingOnCancel {
             let collector = ReportCollector()
             let group = DispatchGroup()
@@ -70,8 +70,9 @@ public final class PushWorker: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// Starts runners for enabled endpoints that have none and stops those of endpoints
-    /// that were disabled; a stopping runner keeps its place until its thread ends, so
+    /// Starts runners for delivering endpoints that have none and stops those of
+    /// endpoints that were disabled, paused, removed or changed (a new runner then uses
+    /// the new settings); a stopping runner keeps its place until its thread ends, so
     /// one endpoint never has two.
     private func reconcile(publication: Publication, group: DispatchGroup, collector: ReportCollector) {
         let endpoints: [Endpoint]
@@ -81,12 +82,12 @@ public final class PushWorker: @unchecked Sendable {
             logger.error("cannot read the endpoints: \(error)")
             return
         }
-        let enabled = Set(endpoints.filter(\.enabled).map(\.id))
+        let delivering = Dictionary(endpoints.filter(\.isDelivering).map { ($0.id, $0) }, uniquingKeysWith: { $1 })
         condition.lock()
         let running = runners
         condition.unlock()
-        for (id, runner) in running where !enabled.contains(id) { runner.stop() }
-        for endpoint in endpoints where endpoint.enabled && running[endpoint.id] == nil {
+        for (id, runner) in running where !(delivering[id].map(runner.endpoint.sameDestination) ?? false) { runner.stop() }
+        for endpoint in delivering.values.sorted(by: { $0.id < $1.id }) where running[endpoint.id] == nil {
             start(endpoint, mode: .follow, publication: publication, group: group, collector: collector)
         }
     }

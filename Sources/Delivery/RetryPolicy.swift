@@ -29,12 +29,15 @@ public struct RetryPolicy: Sendable, Equatable {
         return .milliseconds(Int64(capped * Double.random(in: 0.5...1, using: &generator) * 1000))
     }
 
-    /// What the outbox records after an attempt at `item` ended with `result` at `now`.
+    /// What the outbox records after an attempt at `item` ended with `result` at `now`;
+    /// nil when the answer pauses the endpoint, which leaves the delivery as it was.
     public func outcome(of result: AttemptResult, for item: OutboxItem, at now: Date,
-                        using generator: inout some RandomNumberGenerator) -> OutboxOutcome {
+                        using generator: inout some RandomNumberGenerator) -> OutboxOutcome? {
         switch result {
         case .delivered:
             return .delivered
+        case .endpointRefused:
+            return nil
         case .rejected(let reason):
             return .dead(error: reason)
         case .failed(let reason, let retryAfter):

@@ -3,7 +3,7 @@ import RegisterCore
 
 /// The public register as CSV (RFC 4180, UTF-8 with a byte order mark, formula
 /// guard on) for people who open it in a spreadsheet: one file per kind of record,
-/// meetings with the names of officials, organisations and issues joined in. Times
+/// meetings in their flat form (`MeetingRow`, the same as a CKAN row). Times
 /// are ISO 8601 in the register's time zone with its offset. A withheld value is an
 /// empty cell, and the `withheld` column names it with its legal ground.
 public struct RegisterCSVExport {
@@ -61,9 +61,9 @@ public struct RegisterCSVExport {
                          publication.feedURL(.issue(issue.id))])
             }
         case .meetings:
-            let columns = try MeetingCSVColumns(snapshot, publication: publication)
-            try csv.row(MeetingCSVColumns.header)
-            try snapshot.forEachPublicMeeting(filter, order: .id) { meeting in try row(columns.fields(meeting)) }
+            let meetingRow = MeetingRow(publication: publication, names: try CatalogueNames(snapshot))
+            try csv.row(MeetingRow.header)
+            try snapshot.forEachPublicMeeting(filter, order: .id) { meeting in try row(meetingRow.fields(meeting)) }
         }
         try csv.finish()
         return rows

@@ -11,17 +11,25 @@ struct BenchPushCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "push",
         abstract: "Push N public changes from a temporary register to a local receiver and compare the rate with wrk's.",
-        discussion: "Target: push reaches at least half of wrk's rate. Needs python3 and wrk (apt-get install wrk).")
+        discussion: """
+            Target: push reaches at least half of wrk's rate. Each round also pushes the meetings to a ckan \
+            endpoint on the same receiver (answering like CKAN's datastore_upsert), one record per request and \
+            --ckan-batch records per request, and prints both records per second. Needs python3 and wrk \
+            (apt-get install wrk).
+            """)
 
     @Option(help: "How many public changes to push.") var count = 10_000
     @Option(help: "The receiver script both measurements send to.") var receiver = "Tests/DeliveryTests/Fixtures/receiver.py"
     @Option(help: "How long wrk runs, in seconds.") var wrkSeconds = 5
     @Option(help: "How many times to measure both, alternately; the median ratio is the result.") var rounds = 3
+    @Option(help: "Records per datastore_upsert request in the batched ckan measurement.")
+    var ckanBatch = PushConfiguration.defaultCKANBatchSize
 
     func validate() throws {
         guard count >= 5 else { throw ValidationError("--count must be at least 5") }
         guard wrkSeconds >= 1 else { throw ValidationError("--wrk-seconds must be at least 1") }
         guard rounds >= 1 else { throw ValidationError("--rounds must be at least 1") }
+        guard (1...10_000).contains(ckanBatch) else { throw ValidationError("--ckan-batch must be between 1 and 10000") }
     }
 
     func run() async throws {
@@ -46,12 +54,12 @@ struct BenchPushCommand: AsyncParsableCommand {
         ]
         print("""
             insyn bench push: \(count) public changes, JSON event bodies of \(bodySize) bytes on average, \
-            a webhook endpoint at \(receiver) on 127.0.0.1
+            a webhook endpoint and a ckan endpoint at \(receiver) on 127.0.0.1
             """)
         var ratios: [Double] = []
         for round in 1...rounds {
             note("Round \(round): pushing…")
-            let push = try await pushAll(register: register, to: server)
+            let push = try await pushAll(register: register, to: server, kind: .webhook)
             note("Round \(round): running wrk for \(wrkSeconds) s…")
             try server.reset()
             let wrkRate = try Wrk.rate(executable: wrk, url: server.url, headers: headers, bodySize: bodySize,
@@ -62,35 +70,53 @@ struct BenchPushCommand: AsyncParsableCommand {
                 (\(count) in \(format(push.seconds, "%.2f")) s, \(format(push.cpu * 1e6, "%.0f")) µs of insyn's CPU time each) | \
                 wrk -t1 -c1 -d\(wrkSeconds)s, same body size, \(format(wrkRate, "%.0f")) requests/s | ratio \(format(ratios.last!, "%.2f"))
                 """)
+            var ckan: [String] = []
+            for batch in [1, ckanBatch] {
+                note("Round \(round): pushing to ckan, \(batch) per request…")
+                let run = try await pushAll(register: register, to: server, kind: .ckan, ckanBatch: batch)
+                ckan.append("batch \(batch): \(format(run.rate, "%.0f")) records/s (\(run.records) in \(format(run.seconds, "%.2f")) s)")
+            }
+            print("  round \(round): push to ckan (datastore_upsert, 1 connection) " + ckan.joined(separator: " | "))
         }
         let median = ratios.sorted()[ratios.count / 2]
         print("  median ratio push/wrk: \(format(median, "%.2f")) (target ≥ 0.50: \(median >= 0.5 ? "met" : "NOT met"))")
     }
 
-    /// Queues every change for a fresh endpoint (the previous one disabled) and drains
-    /// it: the rate, the wall time and this process's CPU time per delivery.
-    private func pushAll(register: Register, to server: BenchReceiver) async throws -> (rate: Double, seconds: Double, cpu: Double) {
-        for endpoint in try register.endpoints() where endpoint.enabled {
-            try register.setEndpoint(endpoint.id, enabled: false)
+    /// Queues every change for a fresh endpoint (the previous one removed) and drains
+    /// it: the rate of records received (webhook: events; ckan: meeting rows), the wall
+    /// time and this process's CPU time per record.
+    private func pushAll(register: Register, to server: BenchReceiver, kind: EndpointKind,
+                         ckanBatch: Int = PushConfiguration.defaultCKANBatchSize)
+        async throws -> (rate: Double, seconds: Double, cpu: Double, records: Int) {
+        for endpoint in try register.endpoints() {
+            try register.removeEndpoint(endpoint.id)
         }
-        try register.addEndpoint(NewEndpoint(url: server.url, kind: .webhook, secret: WebhookSigner.generateSecret(), fromStart: true))
+        let endpoint = switch kind {
+        case .webhook: NewEndpoint(url: server.url, kind: .webhook, secret: WebhookSigner.generateSecret(), fromStart: true)
+        case .ckan: NewEndpoint(url: server.ckanURL, kind: .ckan, token: "bench-token", resourceId: "bench-meetings", fromStart: true)
+        }
+        try register.addEndpoint(endpoint)
         try server.reset()
         var quiet = Logger(label: "insyn.bench")
         quiet.logLevel = .error
-        let worker = PushWorker(register: register, configuration: PushConfiguration(), logger: quiet)
+        let worker = PushWorker(register: register, configuration: PushConfiguration(ckanBatchSize: ckanBatch), logger: quiet)
         let clock = ContinuousClock()
         let start = clock.now
         let cpuBefore = Self.processorTime()
         let report = try await worker.drain()
-        let cpu = (Self.processorTime() - cpuBefore) / Double(count)
         let duration = (clock.now - start).components
         let seconds = Double(duration.seconds) + Double(duration.attoseconds) / 1e18
-        let received = try server.count()
-        guard report.delivered == count, received == count else {
-            throw CLIError("push delivered \(report.delivered) and the receiver counted \(received) of \(count) changes")
+        let expected = kind == .webhook ? count : count - Self.catalogueChanges
+        let cpu = (Self.processorTime() - cpuBefore) / Double(expected)
+        let received = try kind == .webhook ? server.count() : server.records()
+        guard report.delivered == expected, received == expected else {
+            throw CLIError("push delivered \(report.delivered) and the receiver counted \(received) of \(expected) \(kind) records")
         }
-        return (Double(count) / seconds, seconds, cpu)
+        return (Double(expected) / seconds, seconds, cpu, expected)
     }
+
+    /// The public changes of `record(publicChanges:in:)` that are not meetings.
+    static let catalogueChanges = 4
 
     private func format(_ value: Double, _ pattern: String) -> String {
         String(format: pattern, value)
@@ -105,7 +131,7 @@ struct BenchPushCommand: AsyncParsableCommand {
         let issue = try register.add(Issue(title: "Dubbelspår på Exempelbanan", summary: "Utbyggnad av banan.",
                                            position: "Regionen verkar för dubbelspår.", unit: unit))
         let first = Timestamp.parse("2026-01-05T08:00:00Z")!
-        for index in 0..<(count - 4) {
+        for index in 0..<(count - catalogueChanges) {
             let meeting = Meeting(
                 startsAt: first.addingTimeInterval(TimeInterval(index % 300) * 86_400), durationMinutes: 60, place: "Regionens hus",
                 format: .inPerson, direction: .inbound, initiator: .counterpart, participants: [official],

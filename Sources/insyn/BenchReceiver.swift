@@ -45,11 +45,27 @@ final class BenchReceiver {
 
     var url: String { "http://127.0.0.1:\(port)/hook" }
 
+    /// A CKAN site's base URL: the receiver answers its `datastore_upsert` like CKAN.
+    var ckanURL: String { "http://127.0.0.1:\(port)/ckan" }
+
+    private struct Stats: Decodable {
+        let count: Int
+        let records: Int
+    }
+
     /// Requests received since the last reset.
     func count() throws -> Int {
-        struct Stats: Decodable { let count: Int }
+        try stats().count
+    }
+
+    /// Records received in accepted `datastore_upsert` requests since the last reset.
+    func records() throws -> Int {
+        try stats().records
+    }
+
+    private func stats() throws -> Stats {
         let response = try control.send(HTTPRequest(url: "http://127.0.0.1:\(port)/_stats"))
-        return try JSONDecoder().decode(Stats.self, from: Data(response.body)).count
+        return try JSONDecoder().decode(Stats.self, from: Data(response.body))
     }
 
     func reset() throws {

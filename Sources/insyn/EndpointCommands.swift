@@ -7,7 +7,7 @@ import RegisterCore
 struct EndpointCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "endpoint", abstract: "Keep the push endpoints that receive every public change.",
-        subcommands: [Add.self, List.self, Disable.self, Enable.self])
+        subcommands: [Add.self, List.self, Update.self, Remove.self, Disable.self, Enable.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -40,23 +40,79 @@ struct EndpointCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the endpoints; secrets and tokens are shortened.")
+        static let configuration = CommandConfiguration(
+            abstract: "List the endpoints; secrets and tokens are shortened. A paused endpoint shows why.")
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
             for endpoint in try global.openRegister().endpoints() {
-                let credential = switch endpoint.kind {
-                case .webhook: "secret \(Self.shortened(endpoint.secret, keeping: 10))"
-                case .ckan: "token \(Self.shortened(endpoint.token, keeping: 4))\tresource \(endpoint.resourceId ?? "–")"
-                }
-                let start = endpoint.createdAfterSequence == 0 ? "from the start" : "after change \(endpoint.createdAfterSequence)"
-                print("\(endpoint.id)\t\(endpoint.kind.rawValue)\t\(endpoint.enabled ? "enabled" : "disabled")\t\(endpoint.url)\t\(credential)\t\(start)")
+                print(Self.line(endpoint))
+                if let pause = endpoint.pause { print("  " + Self.describe(pause, of: endpoint)) }
             }
+        }
+
+        static func line(_ endpoint: Endpoint) -> String {
+            let credential = switch endpoint.kind {
+            case .webhook: "secret \(shortened(endpoint.secret, keeping: 10))"
+            case .ckan: "token \(shortened(endpoint.token, keeping: 4))\tresource \(endpoint.resourceId ?? "–")"
+            }
+            let start = endpoint.createdAfterSequence == 0 ? "from the start" : "after change \(endpoint.createdAfterSequence)"
+            return "\(endpoint.id)\t\(endpoint.kind.rawValue)\t\(state(endpoint))\t\(endpoint.url)\t\(credential)\t\(start)"
+        }
+
+        static func state(_ endpoint: Endpoint) -> String {
+            !endpoint.enabled ? "disabled" : endpoint.pause == nil ? "enabled" : "paused"
+        }
+
+        static func describe(_ pause: EndpointPause, of endpoint: Endpoint) -> String {
+            "paused \(Timestamp.format(pause.at)): \(pause.reason); `insyn endpoint update \(endpoint.id) …` or `insyn endpoint enable \(endpoint.id)` resumes it"
         }
 
         static func shortened(_ secret: String?, keeping count: Int) -> String {
             guard let secret else { return "–" }
             return secret.count > count * 2 ? String(secret.prefix(count)) + "…" : "…"
+        }
+    }
+
+    struct Update: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Change an endpoint's URL, secret, token or resource id; a paused endpoint resumes where it stopped.",
+            discussion: """
+                The endpoint as changed is checked as `endpoint add` checks a new one. Its pending deliveries, held \
+                ones and retries included, go to it as it is now, in ledger order; dead letters stay dead until \
+                `push retry`. A running `push --follow` or `serve` picks the change up within one --poll.
+                """)
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The endpoint's id.") var id: Int64
+        @Option(help: "The webhook's URL, or the CKAN site's base URL.") var url: String?
+        @Option(help: "A new webhook signing secret (whsec_…).") var secret: String?
+        @Option(help: "A new CKAN API token.") var token: String?
+        @Option(help: "The CKAN DataStore resource id.") var resourceId: String?
+
+        func run() throws {
+            let register = try global.openRegister()
+            let before = try register.endpoint(id)
+            let endpoint = try register.updateEndpoint(id, EndpointUpdate(url: url, secret: secret, token: token, resourceId: resourceId))
+            print("Updated endpoint \(id)\(before.pause == nil ? "" : "; it resumes where it stopped").")
+            print(List.line(endpoint))
+        }
+    }
+
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Remove an endpoint and its outbox; its undelivered changes are never sent.",
+            discussion: """
+                The endpoint and all its deliveries (delivered, pending, dead letters) are deleted in one \
+                transaction. To keep its undelivered changes, use `endpoint disable` instead, or `endpoint update` \
+                to point it elsewhere.
+                """)
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The endpoint's id.") var id: Int64
+
+        func run() throws {
+            let undelivered = try global.openRegister().removeEndpoint(id)
+            let note = undelivered == 0 ? "" : "; \(undelivered) undelivered change\(undelivered == 1 ? "" : "s") (pending or dead) will not be sent"
+            print("Removed endpoint \(id)\(note).")
         }
     }
 
@@ -74,7 +130,7 @@ struct EndpointCommand: ParsableCommand {
 
     struct Enable: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Resume an endpoint, queueing the public changes it missed while disabled.")
+            abstract: "Resume a disabled or paused endpoint, queueing the public changes it missed while disabled.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The endpoint's id.") var id: Int64
 

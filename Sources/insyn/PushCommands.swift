@@ -15,8 +15,10 @@ struct PushCommand: AsyncParsableCommand {
             discussion: """
                 Each endpoint gets its changes strictly in ledger order on a connection of its own. A 2xx answer is \
                 delivered; timeouts, connection failures, 408, 429 and 5xx are retried with exponential backoff and \
-                jitter until --max-retry-age, then become dead letters; other answers become dead letters at once. A \
-                dead letter holds back the later changes to the same record until `push retry` requeues it.
+                jitter until --max-retry-age, then become dead letters; 401, 403, 404 and 410 pause the endpoint \
+                (nothing becomes a dead letter; `endpoint update` or `endpoint enable` resumes it); other answers \
+                become dead letters at once. A dead letter holds back the later changes to the same record until \
+                `push retry` requeues it. A ckan endpoint gets up to --ckan-batch records per request.
                 """)
         @OptionGroup var global: GlobalOptions
         @OptionGroup var options: PushOptions
@@ -28,11 +30,11 @@ struct PushCommand: AsyncParsableCommand {
             let signals = StopSignals { worker.stop() }
             defer { signals.cancel() }
             if follow {
-                FileHandle.standardError.write(Data("Pushing to \(try register.endpoints().filter(\.enabled).count) endpoints; Ctrl-C stops.\n".utf8))
+                FileHandle.standardError.write(Data("Pushing to \(try register.endpoints().filter(\.isDelivering).count) endpoints; Ctrl-C stops.\n".utf8))
             }
             let report = follow ? try await worker.run() : try await worker.drain()
             let statuses = try register.outboxStatus().filter(\.endpoint.enabled)
-            let failing = statuses.filter { $0.retrying > 0 || $0.held > 0 }
+            let failing = statuses.filter { $0.retrying > 0 || $0.held > 0 || $0.endpoint.pause != nil }
             print(Self.summary(report, failing: failing))
             if !failing.isEmpty || report.deadLettered > 0 || !report.errors.isEmpty { throw ExitCode(1) }
         }
@@ -44,6 +46,10 @@ struct PushCommand: AsyncParsableCommand {
             if report.deadLettered > 0 { parts.append("\(report.deadLettered) new dead letters (see `insyn push status`)") }
             parts += report.errors
             for status in failing {
+                if let pause = status.endpoint.pause {
+                    parts.append("endpoint \(status.endpoint.id): \(EndpointCommand.List.describe(pause, of: status.endpoint)), \(status.pending) pending")
+                    continue
+                }
                 var waiting = "endpoint \(status.endpoint.id): \(status.retrying + status.held) still pending after failures"
                 if let error = status.lastError { waiting += " (\(error))" }
                 if let next = status.nextAttemptAt { waiting += ", next attempt \(Timestamp.format(next))" }
@@ -64,7 +70,8 @@ struct PushCommand: AsyncParsableCommand {
             if statuses.isEmpty { print("No endpoints; add one with `insyn endpoint add`.") }
             for status in statuses {
                 let endpoint = status.endpoint
-                print("endpoint \(endpoint.id)\t\(endpoint.kind.rawValue)\t\(endpoint.enabled ? "enabled" : "disabled")\t\(endpoint.url)")
+                print("endpoint \(endpoint.id)\t\(endpoint.kind.rawValue)\t\(EndpointCommand.List.state(endpoint))\t\(endpoint.url)")
+                if let pause = endpoint.pause { print("  " + EndpointCommand.List.describe(pause, of: endpoint)) }
                 var pending = "  pending \(status.pending)"
                 if status.held > 0 { pending += " (\(status.held) held behind a dead letter for the same record)" }
                 if let age = status.oldestPendingAge(at: now) { pending += ", oldest queued \(Self.describe(age)) ago" }

@@ -21,7 +21,11 @@ struct PushOptions: ParsableArguments {
     @Option(help: "How often --follow looks for new changes and endpoints.")
     var poll = DurationArgument("1s", .seconds(1))
 
+    @Option(help: "The most records one datastore_upsert request to a ckan endpoint carries.")
+    var ckanBatch = PushConfiguration.defaultCKANBatchSize
+
     func validate() throws {
+        guard (1...10_000).contains(ckanBatch) else { throw ValidationError("--ckan-batch must be between 1 and 10000") }
         guard connectTimeout.duration > .zero, timeout.duration > .zero, poll.duration > .zero else {
             throw ValidationError("--connect-timeout, --timeout and --poll must be more than zero")
         }
@@ -34,6 +38,6 @@ struct PushOptions: ParsableArguments {
         PushConfiguration(
             http: .init(connectTimeout: connectTimeout.duration, timeout: timeout.duration),
             retry: RetryPolicy(baseDelay: retryBase.duration, maxDelay: retryMaxDelay.duration, maxAge: maxRetryAge.duration),
-            pollInterval: poll.duration)
+            pollInterval: poll.duration, ckanBatchSize: ckanBatch)
     }
 }

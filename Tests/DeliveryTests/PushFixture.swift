@@ -64,6 +64,21 @@ struct PushFixture {
         try register.addEndpoint(NewEndpoint(url: url, kind: .webhook, secret: Self.secret, fromStart: fromStart))
     }
 
+    @discardableResult
+    func addCKAN(_ url: String, token: String = "ckan-api-token", fromStart: Bool = true) throws -> Endpoint {
+        try register.addEndpoint(NewEndpoint(url: url, kind: .ckan, token: token, resourceId: "5f0e-meetings", fromStart: fromStart))
+    }
+
+    /// Publishes `count` meetings with subjects "Möte 1"…; returns their ids in order.
+    @discardableResult
+    func publishMeetings(_ count: Int) throws -> [Int64] {
+        try (1...count).map { index in
+            let id = try register.recordMeeting(meeting("Möte \(index)"))
+            try register.publishMeeting(id)
+            return id
+        }
+    }
+
     /// The public changes an endpoint is due to receive, in ledger order.
     func changes(for endpoint: Endpoint) throws -> [PublicChange] {
         try register.publicChanges(after: endpoint.createdAfterSequence)
@@ -85,8 +100,9 @@ let quietLogger: Logger = {
     return logger
 }()
 
-/// Runs a following worker until no enabled endpoint has a deliverable change left
-/// (held ones aside) or `timeout` passes, then stops it and returns its report.
+/// Runs a following worker until no delivering endpoint (enabled, not paused) has a
+/// deliverable change left (held ones aside) or `timeout` passes, then stops it and
+/// returns its report.
 @discardableResult
 func pushUntilSettled(_ register: Register, configuration: PushConfiguration = .fast(),
                       timeout: Duration = .seconds(30)) async throws -> PushReport {
@@ -94,14 +110,34 @@ func pushUntilSettled(_ register: Register, configuration: PushConfiguration = .
     let run = Task { try await worker.run() }
     let deadline = ContinuousClock.now + timeout
     while ContinuousClock.now < deadline {
-        if try register.outboxStatus().filter(\.endpoint.enabled).allSatisfy({ $0.pending == $0.held }) { break }
+        if try register.outboxStatus().filter(\.endpoint.isDelivering).allSatisfy({ $0.pending == $0.held }) { break }
         try await Task.sleep(for: .milliseconds(20))
     }
     worker.stop()
     let report = try await run.value
-    #expect(try register.outboxStatus().filter(\.endpoint.enabled).allSatisfy { $0.pending == $0.held },
+    #expect(try register.outboxStatus().filter(\.endpoint.isDelivering).allSatisfy { $0.pending == $0.held },
             "the worker did not settle within \(timeout)")
     return report
+}
+
+/// Waits until `condition` holds, recording an issue after 30 s.
+func pollUntil(_ condition: () throws -> Bool) async throws {
+    let deadline = ContinuousClock.now + .seconds(30)
+    while try !condition() {
+        guard ContinuousClock.now < deadline else {
+            Issue.record("condition not met within 30 s")
+            return
+        }
+        try await Task.sleep(for: .milliseconds(20))
+    }
+}
+
+extension ReceivedRequest {
+    /// The records of a `datastore_upsert` request.
+    func ckanRecords() throws -> [[String: Any]] {
+        let envelope = try #require(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])
+        return try #require(envelope["records"] as? [[String: Any]])
+    }
 }
 
 /// What a receiver that deduplicates by `webhook-id` accepted: the first 2xx-answered

@@ -149,4 +149,40 @@ struct PushProcessTests {
         try accepted.expectExactlyOnce(changes, json: PublicJSON(try fixture.publication))
         try accepted.expectSignatures(secret: secret)
     }
+
+    @Test func aPausedEndpointShowsWhyAndUpdatingItsTokenResumesIt() async throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let fixture = try PushFixture(register: Register.open(path: path))
+        try fixture.publishMeetings(2)
+        let receiver = try TestReceiver()
+        try receiver.setScript(["ckan-error:403"])
+        let revoked = "ckan-revoked-0123456789abcdef"
+        let fresh = "ckan-fresh-fedcba9876543210"
+        #expect(try insyn("endpoint", "add", "--url", receiver.url(""), "--kind", "ckan", "--token", revoked,
+                          "--resource-id", "5f0e-meetings", "--from-start").status == 0)
+
+        let paused = try insyn("push")
+        #expect(paused.status != 0)
+        #expect(paused.output.contains("endpoint 1: paused"), "\(paused.output)")
+        for listing in [try insyn("push", "status").output, try insyn("endpoint", "list").output] {
+            #expect(listing.contains("paused"), "\(listing)")
+            #expect(listing.contains("HTTP 403: Authorization Error: Access denied"), "\(listing)")
+            #expect(listing.contains("until an administrator grants the role again"), "\(listing)")
+            #expect(!listing.contains(revoked), "a token is never printed in full")
+        }
+        #expect(try insyn("push", "status").output.contains("dead letters 0"))
+
+        let updated = try insyn("endpoint", "update", "1", "--token", fresh)
+        #expect(updated.status == 0)
+        #expect(updated.output.contains("resumes where it stopped"), "\(updated.output)")
+        #expect(!updated.output.contains(fresh), "a token is never printed in full")
+        let resumed = try insyn("push")
+        #expect(resumed.status == 0, "\(resumed.output)")
+        #expect(resumed.output.hasPrefix("Delivered 2"), "\(resumed.output)")
+        #expect(try receiver.received().last?.headers["authorization"] == fresh)
+
+        let removed = try insyn("endpoint", "remove", "1")
+        #expect(removed.output == "Removed endpoint 1.\n")
+        #expect(try insyn("endpoint", "list").output.isEmpty)
+    }
 }

@@ -21,9 +21,34 @@ struct RetryPolicyTests {
         #expect(reason == "HTTP \(status): busy now")
     }
 
-    @Test(arguments: [400, 401, 403, 404, 409, 410, 422, 301, 304])
+    @Test(arguments: [400, 405, 409, 413, 422, 301, 304])
     func otherAnswersAreDeadLetters(status: Int) {
         #expect(AttemptResult(HTTPResponse(status: status)) == .rejected("HTTP \(status)"))
+    }
+
+    @Test(arguments: [401, 403, 404, 410])
+    func answersThatTheEndpointIsWrongPauseIt(status: Int) throws {
+        #expect(AttemptResult(HTTPResponse(status: status, body: Array("token\nrevoked".utf8))) == .endpointRefused("HTTP \(status): token revoked"))
+        let register = try Register.inMemory()
+        let endpoint = try register.addEndpoint(NewEndpoint(url: "https://example.se/hook", kind: .webhook, secret: PushFixture.secret))
+        try register.add(RegisterCore.Unit(name: "Regionstyrelsen", kind: .board))
+        let item = try #require(try register.pendingDeliveries(endpoint: endpoint.id).first)
+        var generator = SystemRandomNumberGenerator()
+        #expect(policy.outcome(of: .endpointRefused("HTTP \(status)"), for: item, at: Date(), using: &generator) == nil,
+                "the delivery is left as it was")
+    }
+
+    @Test func aLongReasonIsKeptOnOneLineUpToAThousandCharacters() {
+        let reason = "Access denied: " + String(repeating: "the editor role was revoked. ", count: 30)
+        let kept = "Access denied: " + String(repeating: "the editor role was revoked. ", count: 30).dropLast()
+        #expect(AttemptResult(HTTPResponse(status: 400, body: Array(reason.utf8))) == .rejected("HTTP 400: \(kept)"))
+        #expect(kept.count > 800)
+        guard case .rejected(let cut) = AttemptResult(HTTPResponse(status: 400, body: Array((reason + reason).utf8))) else {
+            Issue.record("a 400 is a dead letter")
+            return
+        }
+        #expect(cut.count == "HTTP 400: ".count + 1000)
+        #expect(cut.hasSuffix("…"))
     }
 
     @Test func transportFailuresAreRetriedButUnsendableRequestsAreNot() {

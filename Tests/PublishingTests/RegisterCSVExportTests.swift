@@ -12,8 +12,8 @@ struct RegisterCSVExportTests {
         let bytes = try Export.csv(register, .meetings)
         #expect(Array(bytes.prefix(3)) == bom)
         let records = try RFC4180Reader.parse(Array(bytes.dropFirst(3)))
-        #expect(records.first == MeetingCSVColumns.header)
-        return records.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(MeetingCSVColumns.header, $0)) }
+        #expect(records.first == MeetingRow.header)
+        return records.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(MeetingRow.header, $0)) }
     }
 
     @Test func hostileTextRoundTripsThroughTwoCSVReaders() throws {
@@ -22,7 +22,7 @@ struct RegisterCSVExportTests {
         let ours = try RFC4180Reader.parse(Array(bytes.dropFirst(3)))
         let python = try readCSVWithPython(bytes)
         #expect(python == ours)
-        #expect(ours.allSatisfy { $0.count == MeetingCSVColumns.header.count })
+        #expect(ours.allSatisfy { $0.count == MeetingRow.header.count })
         let rows = try meetingRows(fixture.register)
         let published = try #require(rows.first { $0["id"] == String(fixture.published) })
         #expect(published["subject"] == ExportFixture.hostileSubject)
@@ -70,7 +70,7 @@ struct RegisterCSVExportTests {
                              ["id", "name", "kind", "organisation_number", "sole_trader", "eu_transparency_id", "website", "feed"]),
             .issues: (try register.issues().count,
                       ["id", "title", "summary", "position", "status", "case_number", "policy_areas", "unit_id", "unit", "feed"]),
-            .meetings: (try register.publicMeetings().count, MeetingCSVColumns.header),
+            .meetings: (try register.publicMeetings().count, MeetingRow.header),
         ]
         for entity in RegisterCSVExport.Entity.allCases {
             let bytes = try Export.csv(register, entity)

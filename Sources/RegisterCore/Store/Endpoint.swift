@@ -21,8 +21,19 @@ public struct Endpoint: Sendable, Equatable, Identifiable {
     /// The CKAN DataStore resource that receives the meeting rows; nil for webhook.
     public var resourceId: String?
     public var enabled: Bool
+    /// Set when a receiver's answer said the endpoint itself is wrong; cleared by
+    /// `updateEndpoint` or by enabling it.
+    public var pause: EndpointPause?
     public var createdAt: Date
     public var createdAfterSequence: Int64
+
+    /// Enabled and not paused: the push worker delivers to it.
+    public var isDelivering: Bool { enabled && pause == nil }
+
+    /// Whether `other` sends to the same place with the same credentials.
+    public func sameDestination(as other: Endpoint) -> Bool {
+        (url, kind, secret, token, resourceId) == (other.url, other.kind, other.secret, other.token, other.resourceId)
+    }
 
     init(row: Row) {
         id = row["id"]
@@ -32,8 +43,47 @@ public struct Endpoint: Sendable, Equatable, Identifiable {
         token = row["token"]
         resourceId = row["resource_id"]
         enabled = row["enabled"]
+        pause = (row["paused_at"] as String?).flatMap(PreciseTimestamp.parse).map { EndpointPause(at: $0, reason: row["pause_reason"] ?? "") }
         createdAt = Timestamp.parse(row["created_at"]) ?? .distantPast
         createdAfterSequence = row["created_after_seq"]
+    }
+}
+
+/// Why deliveries to an endpoint stopped: the answer (status and the receiver's
+/// message) that said the endpoint itself is wrong, e.g. a revoked token. Its
+/// deliveries stay pending, and changes keep being queued for it, until it resumes.
+public struct EndpointPause: Sendable, Equatable {
+    public var at: Date
+    public var reason: String
+
+    public init(at: Date, reason: String) {
+        self.at = at
+        self.reason = reason
+    }
+}
+
+/// New values for an endpoint's URL and credentials; nil leaves one as it is. The
+/// endpoint as changed is checked by the same rules as a new one.
+public struct EndpointUpdate: Sendable, Equatable {
+    public var url: String?
+    public var secret: String?
+    public var token: String?
+    public var resourceId: String?
+
+    public init(url: String? = nil, secret: String? = nil, token: String? = nil, resourceId: String? = nil) {
+        self.url = url
+        self.secret = secret
+        self.token = token
+        self.resourceId = resourceId
+    }
+
+    /// `endpoint` with these values, validated as `addEndpoint` validates a new one.
+    func applied(to endpoint: Endpoint) throws(ValidationError) -> NewEndpoint {
+        if url == nil, secret == nil, token == nil, resourceId == nil {
+            throw ValidationError("endpoint", "nothing to change: give a new url, secret, token or resource-id")
+        }
+        return try NewEndpoint(url: url ?? endpoint.url, kind: endpoint.kind, secret: secret ?? endpoint.secret,
+                               token: token ?? endpoint.token, resourceId: resourceId ?? endpoint.resourceId).validated()
     }
 }
 

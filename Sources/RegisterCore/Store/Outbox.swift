@@ -58,7 +58,7 @@ public struct OutboxAttempt: Sendable, Equatable {
 /// receiver never sees a record's later version before an earlier one; changes to
 /// other records carry on.
 extension Register {
-    /// The next pending deliveries for an enabled endpoint in ledger order, held ones
+    /// The next pending deliveries for an enabled endpoint that is not paused, in ledger order, held ones
     /// left out, at most `limit`, and only those after change `sequence` when given (to
     /// read ahead while earlier ones are being sent). The first may not be due yet
     /// (`nextAttemptAt`); the caller must then wait for it rather than send a later one.
@@ -70,7 +70,7 @@ extension Register {
                     SELECT o.id, o.endpoint_id, o.change_seq, o.attempts, o.next_attempt_at, o.first_failed_at, c.public_body, c.hash
                     FROM outbox o JOIN change c ON c.seq = o.change_seq
                     WHERE o.endpoint_id = ? AND o.state = 'pending' AND o.change_seq > ? AND \(Self.notHeld)
-                      AND EXISTS (SELECT 1 FROM endpoint e WHERE e.id = o.endpoint_id AND e.enabled = 1)
+                      AND EXISTS (SELECT 1 FROM endpoint e WHERE e.id = o.endpoint_id AND e.enabled = 1 AND e.paused_at IS NULL)
                     ORDER BY o.change_seq LIMIT ?
                     """,
                 arguments: [endpoint, sequence ?? 0, limit]

@@ -34,14 +34,66 @@ extension Register {
 
     /// Disabling pauses an endpoint: nothing is delivered to it and no change is queued
     /// for it. Enabling it again queues the public changes it missed meanwhile, so the
-    /// receiver still gets every change after its starting position, in order.
+    /// receiver still gets every change after its starting position, in order; it also
+    /// lifts a pause, and the pending deliveries go on from where they stopped.
     public func setEndpoint(_ id: Int64, enabled: Bool) throws {
         let now = clock()
         try writer.write { db in
             _ = try Self.endpoint(id, in: db)
             try db.execute(sql: "UPDATE endpoint SET enabled = ? WHERE id = ?", arguments: [enabled, id])
-            if enabled { try Self.queueMissedChanges(endpoint: id, at: now, in: db) }
+            if enabled {
+                try Self.resume(id, in: db)
+                try Self.queueMissedChanges(endpoint: id, at: now, in: db)
+            }
         }
+    }
+
+    /// Changes an endpoint's URL or credentials, checked as a new endpoint's are, and
+    /// lifts its pause: its pending deliveries are sent to it as it is now, in order.
+    @discardableResult
+    public func updateEndpoint(_ id: Int64, _ update: EndpointUpdate) throws -> Endpoint {
+        try writer.write { db in
+            let valid = try update.applied(to: try Self.endpoint(id, in: db))
+            try db.execute(
+                sql: "UPDATE endpoint SET url = ?, secret = ?, token = ?, resource_id = ? WHERE id = ?",
+                arguments: [valid.url, valid.secret, valid.token, valid.resourceId, id])
+            try Self.resume(id, in: db)
+            return try Self.endpoint(id, in: db)
+        }
+    }
+
+    /// Removes an endpoint and its whole outbox (delivered, pending and dead letters)
+    /// in one transaction; returns how many deliveries were still pending or dead.
+    @discardableResult
+    public func removeEndpoint(_ id: Int64) throws -> Int {
+        try writer.write { db in
+            _ = try Self.endpoint(id, in: db)
+            let undelivered = try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM outbox WHERE endpoint_id = ? AND state IN ('pending', 'dead')", arguments: [id]) ?? 0
+            try db.execute(sql: "DELETE FROM outbox WHERE endpoint_id = ?", arguments: [id])
+            try db.execute(sql: "DELETE FROM endpoint WHERE id = ?", arguments: [id])
+            return undelivered
+        }
+    }
+
+    /// Pauses an endpoint because a receiver's answer said the endpoint itself is wrong;
+    /// nothing is dead-lettered. Only if it is still configured as `endpoint` was when
+    /// that answer came, so a pause never undoes an update made meanwhile. Returns
+    /// whether it was paused.
+    @discardableResult
+    public func pauseEndpoint(_ endpoint: Endpoint, reason: String) throws -> Bool {
+        let now = clock()
+        return try writer.write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM endpoint WHERE id = ?", arguments: [endpoint.id]),
+                  Endpoint(row: row).sameDestination(as: endpoint) else { return false }
+            try db.execute(sql: "UPDATE endpoint SET paused_at = ?, pause_reason = ? WHERE id = ?",
+                           arguments: [PreciseTimestamp.format(now), reason, endpoint.id])
+            return true
+        }
+    }
+
+    private static func resume(_ id: Int64, in db: Database) throws {
+        try db.execute(sql: "UPDATE endpoint SET paused_at = NULL, pause_reason = NULL WHERE id = ?", arguments: [id])
     }
 
     static func endpoint(_ id: Int64, in db: Database) throws -> Endpoint {

@@ -209,6 +209,12 @@ enum Schema {
                 ALTER TABLE change ADD COLUMN public_body TEXT;
                 """)
         }
+        migrator.registerMigration("v4-push") { db in
+            try db.execute(sql: """
+                ALTER TABLE endpoint ADD COLUMN paused_at TEXT;
+                ALTER TABLE endpoint ADD COLUMN pause_reason TEXT;
+                """)
+        }
         return migrator
     }
 }

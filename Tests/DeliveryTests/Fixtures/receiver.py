@@ -10,7 +10,8 @@ reaches end of file, so it never outlives the test process that started it.
 Control endpoints (never scripted, never recorded):
   POST /_control  {"script": ["status:500", "stall:5", "close", "ok"], "default": "ok"}
   GET  /_received JSON array of recorded requests, in arrival order
-  GET  /_stats    {"count": n, "statuses": {"200": n, ...}}
+  GET  /_stats    {"count": n, "records": n, "statuses": {"200": n, ...}}
+                  (records: the records of every datastore_upsert request)
   POST /_reset    forget recorded requests and the script
 
 Behaviours, consumed one per incoming request, then "default" applies:
@@ -18,6 +19,11 @@ Behaviours, consumed one per incoming request, then "default" applies:
   status:CODE[:retry-after=S] that status, with Retry-After when given
   stall:N                     wait N seconds, then 200
   close                       read the request, close the socket, no response
+  ckan-error:CODE             that status with CKAN's error body (help URL first,
+                              then an error object with a long message)
+
+A request to a path ending in /api/3/action/datastore_upsert is answered like
+CKAN: {"help": …, "success": true, "result": {…}}.
 
 --quiet-record keeps only counts (for benchmarks): /_received stays empty.
 """
@@ -40,6 +46,7 @@ class State:
         self.default = "ok"
         self.records = []
         self.count = 0
+        self.upserted = 0
         self.statuses = {}
 
     def reset(self):
@@ -48,14 +55,17 @@ class State:
             self.default = "ok"
             self.records = []
             self.count = 0
+            self.upserted = 0
             self.statuses = {}
 
-    def take(self, record):
+    def take(self, record, upserted=0):
         """Consumes the next behaviour and records the request in one step."""
         with self.lock:
             behaviour = self.script.pop(0) if self.script else self.default
             status = status_of(behaviour)
             self.count += 1
+            if status is not None and 200 <= status < 300:
+                self.upserted += upserted
             key = str(status) if status is not None else "none"
             self.statuses[key] = self.statuses.get(key, 0) + 1
             if not self.quiet:
@@ -72,6 +82,8 @@ def status_of(behaviour):
         return 200
     if kind == "status":
         return int(rest.split(":")[0])
+    if kind == "ckan-error":
+        return int(rest)
     return None
 
 
@@ -84,6 +96,8 @@ def valid_behaviour(behaviour):
             return rest == ""
         if kind == "stall":
             return float(rest) >= 0
+        if kind == "ckan-error":
+            return 400 <= int(rest) <= 599
         if kind == "status":
             parts = rest.split(":")
             code = int(parts[0])
@@ -96,6 +110,23 @@ def valid_behaviour(behaviour):
     except ValueError:
         return False
     return False
+
+
+CKAN_UPSERT = "/api/3/action/datastore_upsert"
+CKAN_HELP = "http://ckan.example/api/3/action/help_show?name=datastore_upsert"
+CKAN_REASONS = {
+    401: ("Authorization Error", "Access denied: the API token is not valid or has expired"),
+    403: ("Authorization Error", "Access denied: User insyn-push not authorized to update resource "
+          "5f0e-meetings: the organization Exempelregionen has revoked the editor role of this user, so "
+          "datastore_upsert on any of its resources is refused until an administrator grants the role again"),
+    404: ("Not Found Error", "Resource \"5f0e-meetings\" was not found."),
+    409: ("Validation Error", "records: the column \"starts_at\" does not exist"),
+}
+
+
+def ckan_error(code):
+    kind, message = CKAN_REASONS.get(code, ("Internal Server Error", "Internal server error"))
+    return {"help": CKAN_HELP, "error": {"message": message, "__type": kind}, "success": False}
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -168,9 +199,23 @@ class Handler(BaseHTTPRequestHandler):
                 "body": body.decode("utf-8", errors="replace"),
                 "peerPort": self.client_address[1],
             }
-        seq, behaviour = state.take(record)
+        upsert = self.path.endswith(CKAN_UPSERT)
+        upserted = 0
+        if upsert:
+            try:
+                upserted = len(json.loads(body)["records"])
+            except (ValueError, KeyError, TypeError):
+                upserted = 0
+        seq, behaviour = state.take(record, upserted)
         kind, _, rest = behaviour.partition(":")
         extra = [("X-Receiver-Seq", str(seq))]
+        if kind == "ckan-error":
+            self.respond(int(rest), json.dumps(ckan_error(int(rest))).encode(), extra=extra)
+            return
+        if upsert and kind == "ok":
+            answer = {"help": CKAN_HELP, "success": True, "result": {"method": "upsert", "records_upserted": upserted}}
+            self.respond(200, json.dumps(answer).encode(), extra=extra)
+            return
         if kind == "close":
             self.close_connection = True
             return
@@ -211,7 +256,7 @@ class Handler(BaseHTTPRequestHandler):
             self.respond(200, payload)
         elif self.command == "GET" and self.path == "/_stats":
             with state.lock:
-                payload = json.dumps({"count": state.count, "statuses": state.statuses}).encode()
+                payload = json.dumps({"count": state.count, "records": state.upserted, "statuses": state.statuses}).encode()
             self.respond(200, payload)
         else:
             self.respond(404, b'{"error":"unknown control endpoint"}')

@@ -8,6 +8,8 @@ public struct Unit: Sendable, Equatable, Codable {
         self.name = name
         self.kind = kind
     }
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case name, kind }
 }
 
 public enum UnitKind: String, Choice {
@@ -33,6 +35,8 @@ public struct Official: Sendable, Equatable, Codable {
         self.activeFrom = activeFrom
         self.activeTo = activeTo
     }
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case name, title, kind, party, unit, activeFrom, activeTo }
 
     public func isActive(on day: Day) -> Bool {
         activeFrom <= day && (activeTo.map { day <= $0 } ?? true)
@@ -62,6 +66,8 @@ public struct Organisation: Sendable, Equatable, Codable {
         self.euTransparencyId = euTransparencyId
         self.website = website
     }
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case name, kind, organisationNumber, personnummer, euTransparencyId, website }
 }
 
 public enum OrganisationKind: String, Choice {
@@ -89,7 +95,7 @@ public struct Issue: Sendable, Equatable, Codable {
         self.unit = unit
     }
 
-    enum CodingKeys: String, CodingKey { case title, summary, position, status, caseNumber, policyAreas, unit }
+    enum CodingKeys: String, CodingKey, CaseIterable { case title, summary, position, status, caseNumber, policyAreas, unit }
 
     /// `status` defaults to active and `policyAreas` to none.
     public init(from decoder: any Decoder) throws {

@@ -77,7 +77,7 @@ public struct RegisterSettings: Sendable, Equatable {
             .filter(\.1).map(\.0)
         if !fixed.isEmpty, try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM meeting") ?? 0 > 0 {
             throw ValidationError(problems: fixed.map {
-                .init(field: $0, message: "cannot change once meetings are recorded: their Atom ids would change")
+                .init(field: $0, message: "cannot change once meetings are published: their Atom ids would change")
             })
         }
         for (key, keyPath) in Self.keys {

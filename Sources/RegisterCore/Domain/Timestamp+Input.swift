@@ -50,7 +50,7 @@ extension Timestamp {
     }
 
     /// "+01:00" for 3600 seconds east of UTC.
-    static func offsetText(_ seconds: Int) -> String {
+    public static func offsetText(_ seconds: Int) -> String {
         let minutes = abs(seconds) / 60
         let hours = minutes / 60, rest = minutes % 60
         return (seconds < 0 ? "-" : "+") + (hours < 10 ? "0" : "") + "\(hours):" + (rest < 10 ? "0" : "") + "\(rest)"

@@ -75,6 +75,15 @@ struct InputShapeTests {
         #expect(organisation.name == "A")
     }
 
+    @Test func anExportedSoleTraderSentBackWithoutItsPersonnummerIsRefused() throws {
+        let zone = RegisterSettings.defaultTimeZone
+        #expect(throws: ValidationError("soleTrader", "a sole trader needs the owner's personnummer, which no export holds: add \"personnummer\"")) {
+            try RegisterInput.decode(Organisation.self, from: Data(#"{"id": 3, "name": "Åberg", "kind": "company", "soleTrader": true}"#.utf8), timeZone: zone)
+        }
+        let kept = try RegisterInput.decode(Organisation.self, from: Data(#"{"name": "Åberg", "kind": "company", "soleTrader": true, "personnummer": "19800101-0001"}"#.utf8), timeZone: zone)
+        #expect(kept.personnummer == "19800101-0001")
+    }
+
     @Test func aMemberTheRegisterSetsIsUnknownWhereTheExportHasNoSuchMember() {
         #expect(throws: ValidationError("counterparts[0].id", "unknown member; expected one of organisation, onBehalfOf, people")) {
             try readMeeting(meetingInput(["counterparts": #"[{"organisation": 1, "id": 4}]"#]))

@@ -68,6 +68,28 @@ public struct Organisation: Sendable, Equatable, Codable {
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable { case name, kind, organisationNumber, personnummer, euTransparencyId, website }
+
+    /// The export's `soleTrader`, accepted on input when it agrees with the
+    /// personnummer, so that sending back an exported sole trader without the
+    /// personnummer (which no export holds) cannot silently drop it.
+    enum ExportKeys: String, CodingKey { case soleTrader }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        name = try container.decode(String.self, forKey: .name)
+        kind = try container.decode(OrganisationKind.self, forKey: .kind)
+        organisationNumber = try container.decodeIfPresent(String.self, forKey: .organisationNumber)
+        personnummer = try container.decodeIfPresent(String.self, forKey: .personnummer)
+        euTransparencyId = try container.decodeIfPresent(String.self, forKey: .euTransparencyId)
+        website = try container.decodeIfPresent(String.self, forKey: .website)
+        let soleTrader = try decoder.container(keyedBy: ExportKeys.self).decodeIfPresent(Bool.self, forKey: .soleTrader)
+        if soleTrader == true, personnummer == nil {
+            throw ValidationError("soleTrader", "a sole trader needs the owner's personnummer, which no export holds: add \"personnummer\"")
+        }
+        if soleTrader == false, personnummer != nil {
+            throw ValidationError("soleTrader", "is false, but a personnummer is given")
+        }
+    }
 }
 
 public enum OrganisationKind: String, Choice {

@@ -43,7 +43,9 @@ extension Official: InputShaped {
 }
 
 extension Organisation: InputShaped {
-    public static var inputShape: InputShape { .object(CodingKeys.self, ignoring: ["id", "soleTrader", "feed"]) }
+    public static var inputShape: InputShape {
+        .object(CodingKeys.self, adding: [(ExportKeys.soleTrader.stringValue, .flag)], ignoring: ["id", "feed"])
+    }
 }
 
 extension Issue: InputShaped {

@@ -19,11 +19,13 @@ public indirect enum InputShape: Sendable {
     static let flag = InputShape.scalar("true or false")
     static let id = InputShape.whole("an id (a whole number)")
 
-    /// An object whose members are the cases of `keys`; a member not given a shape is text.
+    /// An object whose members are the cases of `keys` and then `extra`; a member
+    /// not given a shape is text.
     static func object<Keys: CodingKey & CaseIterable & Hashable>(
-        _ keys: Keys.Type, _ shapes: [Keys: InputShape] = [:], ignoring ignored: [String] = []
+        _ keys: Keys.Type, _ shapes: [Keys: InputShape] = [:], adding extra: [(name: String, shape: InputShape)] = [],
+        ignoring ignored: [String] = []
     ) -> InputShape {
-        .object(members: keys.allCases.map { ($0.stringValue, shapes[$0] ?? .text) }, ignored: ignored)
+        .object(members: keys.allCases.map { ($0.stringValue, shapes[$0] ?? .text) } + extra, ignored: ignored)
     }
 
     /// The problems of `value`, named by their path below `path`. `kept` is the value

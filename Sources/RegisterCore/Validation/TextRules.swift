@@ -1,31 +1,20 @@
 /// What every text field of the register may hold. Lengths count Unicode scalars
-/// (one displayed character can hold any number of them); NUL and the other control
-/// characters but tab, line feed and carriage return are refused (SQLite and XML
-/// cannot hold them faithfully); a leading byte order mark is refused rather than
-/// dropped, so nothing the user sent disappears silently.
+/// (one displayed character can hold any number of them); NUL is refused (it has cut
+/// SQLite's copy of a string short); a leading byte order mark is refused rather
+/// than dropped (a JSON reader on the way to the ledger drops it), so nothing the
+/// user sent disappears silently.
 enum TextRules {
     static func problem(_ value: String, max: Int) -> String? {
         var count = 0
         for scalar in value.unicodeScalars {
             count += 1
             if scalar == "\0" { return "must not contain U+0000 (NUL)" }
-            if isRefusedControl(scalar) {
-                return "must not contain the control character U+\(hex(scalar))"
-            }
         }
         if count > max { return "is longer than \(max) characters (Unicode scalars); it has \(count)" }
         if value.unicodeScalars.first == "\u{FEFF}" {
             return "begins with U+FEFF (an invisible byte order mark); remove it"
         }
         return nil
-    }
-
-    private static func isRefusedControl(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x09, 0x0A, 0x0D: false
-        case 0x00..<0x20, 0xFFFE, 0xFFFF: true
-        default: false
-        }
     }
 
     static func hex(_ scalar: Unicode.Scalar) -> String {

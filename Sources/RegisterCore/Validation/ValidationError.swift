@@ -71,8 +71,7 @@ struct Problems {
         if let value { requireText(value, field, max: max) }
     }
 
-    /// The rules of every text field: a length in Unicode scalars, no NUL or other
-    /// control character but tab and line breaks, and no leading byte order mark.
+    /// The rules of every text field (see `TextRules`).
     mutating func checkText(_ value: String, _ field: String, max: Int) {
         if let problem = TextRules.problem(value, max: max) { add(field, problem) }
     }

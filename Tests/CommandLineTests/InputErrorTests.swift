@@ -28,6 +28,22 @@ struct InputErrorTests {
         #expect(try insyn.run(["ledger", "head"]).output == head)
     }
 
+    @Test func anExportedMeetingCanBeEditedAndSentBack() throws {
+        let insyn = try Self.catalogued()
+        defer { insyn.cleanUp() }
+        #expect(try insyn.run(["meeting", "add", "--from", "-", "--publish"], input: Self.meeting("")).status == 0)
+        let export = try JSONSerialization.jsonObject(with: Data(try insyn.run(["export", "--format", "json"]).output.utf8)) as? [String: Any]
+        var meeting = try #require((export?["meetings"] as? [[String: Any]])?.first)
+        #expect(meeting["uri"] != nil && meeting["recordedAt"] != nil)
+        meeting["subject"] = "Banan, rättad"
+        let edited = String(decoding: try JSONSerialization.data(withJSONObject: meeting), as: UTF8.self)
+        let result = try insyn.run(["meeting", "correct", "1", "--from", "-", "--reason", "Rättat ämne"], input: edited)
+        #expect(result.status == 0, "\(result.error)")
+        #expect(try insyn.run(["meeting", "list"]).output.contains("v2"))
+        let shown = try insyn.run(["meeting", "show", "1"]).output
+        #expect(try insyn.run(["meeting", "correct", "1", "--from", "-", "--reason", "Igen"], input: shown).status == 0)
+    }
+
     @Test func aMeetingWithTenThousandBadParticipantsPrintsOneShortLine() throws {
         let insyn = try Self.catalogued()
         defer { insyn.cleanUp() }

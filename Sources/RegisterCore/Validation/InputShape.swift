@@ -74,8 +74,14 @@ public indirect enum InputShape: Sendable {
 
     private static func unknown(_ name: String, among known: [String]) -> String {
         let folded = Array(name.lowercased().unicodeScalars)
-        let nearest = known.map { ($0, InputPath.distance(folded, Array($0.lowercased().unicodeScalars))) }.min { $0.1 < $1.1 }
-        if let (candidate, distance) = nearest, distance <= max(1, candidate.unicodeScalars.count / 3) {
+        let nearest = known.compactMap { candidate -> (String, Int)? in
+            let scalars = Array(candidate.lowercased().unicodeScalars)
+            let allowed = max(1, scalars.count / 3)
+            guard abs(scalars.count - folded.count) <= allowed else { return nil }
+            let distance = InputPath.distance(folded, scalars)
+            return distance <= allowed ? (candidate, distance) : nil
+        }.min { $0.1 < $1.1 }
+        if let (candidate, _) = nearest {
             return "unknown member; did you mean '\(candidate)'?"
         }
         return "unknown member; expected one of \(known.joined(separator: ", "))"

@@ -37,6 +37,7 @@ struct InputShapeTests {
         (["withheld": #"{"sumary": "OSL 19 kap. 3 §"}"#], "withheld.sumary: unknown member; did you mean 'summary'?"),
         (["withheld": #"{"summary": {"ground": "OSL", "untill": "2027-01-01"}}"#], "withheld.summary.untill: unknown member; did you mean 'until'?"),
         (["colour": #""red""#], "colour: unknown member; expected one of startsAt, durationMinutes"),
+        (["withheld": #"{"place": 3}"#], #"withheld.place: a legal ground or {"ground": …, "until": …} is expected, found 3"#),
     ])
     func anUnknownMeetingMemberIsRefusedWithItsPathAndNearestName(members: [String: String], message: String) {
         let error = #expect(throws: ValidationError.self) { try readMeeting(meetingInput(members)) }

@@ -31,7 +31,9 @@ extension MeetingDocument {
 
 extension Withholding {
     /// A withheld field is a legal ground, or an object of these members.
-    static var inputShape: InputShape { .object(members: [("ground", .text), ("until", .text)], ignored: []) }
+    static var inputShape: InputShape {
+        .described(#"a legal ground or {"ground": …, "until": …}"#, .object(members: [("ground", .text), ("until", .text)], ignored: []))
+    }
 }
 
 extension Unit: InputShaped {

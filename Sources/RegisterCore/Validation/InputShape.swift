@@ -14,6 +14,8 @@ public indirect enum InputShape: Sendable {
     /// Any other value (text, a name from a list, true or false), described for the
     /// message when a number is found instead; its type is checked by decoding.
     case scalar(String)
+    /// `shape`, named in messages by `noun` ("a legal ground or an object").
+    case described(String, InputShape)
 
     static let text = InputShape.scalar("text")
     static let flag = InputShape.scalar("true or false")
@@ -54,8 +56,10 @@ public indirect enum InputShape: Sendable {
             problems.add(path, "an object is expected, found \(Self.shown(literal))")
         case (.list, .number(let literal)):
             problems.add(path, "a list is expected, found \(Self.shown(literal))")
-        case (.scalar(let noun), .number(let literal)):
+        case (.scalar(let noun), .number(let literal)), (.described(let noun, _), .number(let literal)):
             problems.add(path, "\(noun) is expected, found \(Self.shown(literal))")
+        case (.described(_, let shape), _):
+            return shape.check(value, at: path, into: &problems)
         default:
             break
         }

@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -66,7 +67,11 @@ let package = Package(
             name: "WebServerTests",
             dependencies: ["WebServer", "RegisterCore", .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
-        .testTarget(name: "PublishingTests", dependencies: ["Publishing", "RegisterCore"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "PublishingTests",
+            dependencies: ["Publishing", "RegisterCore", .product(name: "PropertyBased", package: "swift-property-based")],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(
             name: "DeliveryTests",
             dependencies: ["Delivery", "Publishing", "RegisterCore", .product(name: "Crypto", package: "swift-crypto")],

@@ -5,7 +5,7 @@ import RegisterCore
 /// The add/update/list subcommands every catalogue kind shares; each kind names
 /// its type and how to print one line of its list.
 protocol CatalogueCommandKind {
-    associatedtype Entry: CatalogueEntry
+    associatedtype Entry: CatalogueEntry & InputShaped
     static var example: String { get }
     static func list(_ register: Register) throws -> [String]
 }

@@ -10,6 +10,8 @@ struct Insyn: AsyncParsableCommand {
         discussion: """
             The register is one SQLite file: --db PATH, else $INSYN_DB, else Data/insyn.sqlite.
             Start with `insyn init` (or `insyn demo` for fictitious demo data), then see `insyn help <command>`.
+            Every failure prints one line to standard error, "Error: …", and exits with status 1;
+            a wrong command line (unknown option, missing or malformed argument) exits with status 64.
             """,
         subcommands: [
             InitCommand.self, DemoCommand.self, ConfigCommand.self,
@@ -21,9 +23,22 @@ struct Insyn: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     /// A receiver that closes its connection must fail one delivery with EPIPE, not end
-    /// the process with SIGPIPE.
+    /// the process with SIGPIPE. Failures are reported as one line (see `ErrorLine`).
     static func main() async {
         signal(SIGPIPE, SIG_IGN)
-        await main(nil)
+        do {
+            var command = try await asyncParseAsRoot(nil)
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            let full = fullMessage(for: error)
+            guard code != .success, !full.isEmpty else { exit(withError: error) }
+            FileHandle.standardError.write(Data((ErrorLine.text(message: message(for: error), full: full) + "\n").utf8))
+            Foundation.exit(code.rawValue)
+        }
     }
 }

@@ -71,7 +71,7 @@ struct CommandLineTests {
             (["unit", "add", "--from", "-"], #"{"name": "X", "kind": "parliament"}"#, "kind: 'parliament' is not one of board"),
             (["meeting", "publish", "7"], "", "id: no meeting with id 7"),
             (["meeting", "withdraw", "7", "--reason", " "], "", "reason: is required"),
-            (["unit", "add", "--from", "-"], "not json", "the file is not valid JSON"),
+            (["unit", "add", "--from", "-"], "not json", "the input is not valid JSON"),
         ]
         for (arguments, input, message) in cases {
             let result = try insyn.run(arguments, input: input)

@@ -8,6 +8,8 @@ public struct Unit: Sendable, Equatable, Codable {
         self.name = name
         self.kind = kind
     }
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case name, kind }
 }
 
 public enum UnitKind: String, Choice {
@@ -33,6 +35,8 @@ public struct Official: Sendable, Equatable, Codable {
         self.activeFrom = activeFrom
         self.activeTo = activeTo
     }
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case name, title, kind, party, unit, activeFrom, activeTo }
 
     public func isActive(on day: Day) -> Bool {
         activeFrom <= day && (activeTo.map { day <= $0 } ?? true)
@@ -62,6 +66,30 @@ public struct Organisation: Sendable, Equatable, Codable {
         self.euTransparencyId = euTransparencyId
         self.website = website
     }
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case name, kind, organisationNumber, personnummer, euTransparencyId, website }
+
+    /// The export's `soleTrader`, accepted on input when it agrees with the
+    /// personnummer, so that sending back an exported sole trader without the
+    /// personnummer (which no export holds) cannot silently drop it.
+    enum ExportKeys: String, CodingKey { case soleTrader }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        name = try container.decode(String.self, forKey: .name)
+        kind = try container.decode(OrganisationKind.self, forKey: .kind)
+        organisationNumber = try container.decodeIfPresent(String.self, forKey: .organisationNumber)
+        personnummer = try container.decodeIfPresent(String.self, forKey: .personnummer)
+        euTransparencyId = try container.decodeIfPresent(String.self, forKey: .euTransparencyId)
+        website = try container.decodeIfPresent(String.self, forKey: .website)
+        let soleTrader = try decoder.container(keyedBy: ExportKeys.self).decodeIfPresent(Bool.self, forKey: .soleTrader)
+        if soleTrader == true, personnummer == nil {
+            throw ValidationError("soleTrader", "a sole trader needs the owner's personnummer, which no export holds: add \"personnummer\"")
+        }
+        if soleTrader == false, personnummer != nil {
+            throw ValidationError("soleTrader", "is false, but a personnummer is given")
+        }
+    }
 }
 
 public enum OrganisationKind: String, Choice {
@@ -89,7 +117,7 @@ public struct Issue: Sendable, Equatable, Codable {
         self.unit = unit
     }
 
-    enum CodingKeys: String, CodingKey { case title, summary, position, status, caseNumber, policyAreas, unit }
+    enum CodingKeys: String, CodingKey, CaseIterable { case title, summary, position, status, caseNumber, policyAreas, unit }
 
     /// `status` defaults to active and `policyAreas` to none.
     public init(from decoder: any Decoder) throws {

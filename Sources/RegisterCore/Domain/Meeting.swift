@@ -36,7 +36,7 @@ public struct Meeting: Sendable, Equatable, Codable {
         self.withheld = withheld
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case startsAt, durationMinutes, place, format, direction, initiator, participants, counterparts, issues
         case subject, summary, documents, withheld, endsAt
     }
@@ -44,13 +44,11 @@ public struct Meeting: Sendable, Equatable, Codable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         startsAt = try container.decode(Date.self, forKey: .startsAt)
-        if let minutes = try container.decodeIfPresent(Int.self, forKey: .durationMinutes) {
-            durationMinutes = minutes
-        } else if let end = try container.decodeIfPresent(Date.self, forKey: .endsAt) {
-            guard end > startsAt else { throw ValidationError("endsAt", "must be after startsAt") }
-            durationMinutes = Int(end.timeIntervalSince(startsAt) / 60)
+        let minutes = try container.decodeIfPresent(Int.self, forKey: .durationMinutes)
+        if let end = try container.decodeIfPresent(Date.self, forKey: .endsAt) {
+            durationMinutes = try Self.minutes(from: startsAt, to: end, given: minutes)
         } else {
-            durationMinutes = try container.decode(Int.self, forKey: .durationMinutes)
+            durationMinutes = try minutes ?? container.decode(Int.self, forKey: .durationMinutes)
         }
         place = try container.decode(String.self, forKey: .place)
         format = try container.decode(MeetingFormat.self, forKey: .format)
@@ -82,6 +80,19 @@ public struct Meeting: Sendable, Equatable, Codable {
         try container.encode(WithheldMap(fields: withheld), forKey: .withheld)
     }
 
+    /// The duration that `endsAt` gives, which must be whole minutes and agree with
+    /// `durationMinutes` when both are given.
+    private static func minutes(from start: Date, to end: Date, given: Int?) throws(ValidationError) -> Int {
+        guard end > start else { throw ValidationError("endsAt", "must be after startsAt") }
+        let seconds = Int64(end.timeIntervalSince(start))
+        guard seconds % 60 == 0 else { throw ValidationError("endsAt", "must be a whole number of minutes after startsAt") }
+        let minutes = Int(seconds / 60)
+        if let given, given != minutes {
+            throw ValidationError("endsAt", "is \(minutes) minutes after startsAt but durationMinutes is \(given); give one of them, or both agreeing")
+        }
+        return minutes
+    }
+
     /// When the meeting ends.
     public var endsAt: Date { startsAt.addingTimeInterval(TimeInterval(durationMinutes * 60)) }
 }
@@ -99,7 +110,7 @@ public struct Counterpart: Sendable, Equatable, Codable {
         self.people = people
     }
 
-    enum CodingKeys: String, CodingKey { case organisation, onBehalfOf, people }
+    enum CodingKeys: String, CodingKey, CaseIterable { case organisation, onBehalfOf, people }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -122,7 +133,7 @@ public struct CounterpartPerson: Sendable, Equatable, Codable {
         self.isPrivate = isPrivate
     }
 
-    enum CodingKeys: String, CodingKey { case name, role, isPrivate = "private" }
+    enum CodingKeys: String, CodingKey, CaseIterable { case name, role, isPrivate = "private" }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -143,6 +154,8 @@ public struct MeetingDocument: Sendable, Equatable, Codable {
         self.direction = direction
         self.url = url
     }
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case title, direction, url }
 }
 
 public enum DocumentDirection: String, Choice {

@@ -39,50 +39,71 @@ public enum Timestamp {
     }
 
     /// Reads "YYYY-MM-DDTHH:MM[:SS][.fff](Z|±HH:MM)"; without an offset the time is
-    /// local to `timeZone`. Returns nil for anything else.
+    /// local to `timeZone`. Returns nil for anything else. Lenient, for the register's
+    /// own stored times; input goes through `read(_:timeZone:)`.
     public static func parse(_ text: String, timeZone: TimeZone = RegisterSettings.defaultTimeZone) -> Date? {
-        let chars = Array(text.utf8)
-        func number(_ start: Int, _ count: Int) -> Int? {
-            guard start + count <= chars.count else { return nil }
-            var value = 0
-            for byte in chars[start..<(start + count)] {
-                guard byte >= 0x30, byte <= 0x39 else { return nil }
-                value = value * 10 + Int(byte - 0x30)
-            }
-            return value
-        }
-        guard chars.count >= 16, chars[4] == UInt8(ascii: "-"), chars[7] == UInt8(ascii: "-"),
-              chars[10] == UInt8(ascii: "T") || chars[10] == UInt8(ascii: " "), chars[13] == UInt8(ascii: ":"),
-              let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
-              let hour = number(11, 2), let minute = number(14, 2),
-              Day(year: year, month: month, day: day) != nil, hour < 24, minute < 60
-        else { return nil }
-        var index = 16
-        var second = 0
-        if index < chars.count, chars[index] == UInt8(ascii: ":") {
-            guard let value = number(index + 1, 2), value < 60 else { return nil }
-            second = value
-            index += 3
-            if index < chars.count, chars[index] == UInt8(ascii: ".") {
-                index += 1
-                while index < chars.count, chars[index] >= 0x30, chars[index] <= 0x39 { index += 1 }
-            }
-        }
-        let days = Day.days(year: year, month: month, day: day)
-        let wall = days * 86_400 + Int64(hour * 3600 + minute * 60 + second)
-        if index == chars.count {
-            let guess = Date(timeIntervalSince1970: TimeInterval(wall))
+        guard let parts = Parts(text) else { return nil }
+        guard let offset = parts.offsetSeconds else {
+            let guess = Date(timeIntervalSince1970: TimeInterval(parts.wall))
             let offset = timeZone.secondsFromGMT(for: guess.addingTimeInterval(TimeInterval(-timeZone.secondsFromGMT(for: guess))))
-            return Date(timeIntervalSince1970: TimeInterval(wall - Int64(offset)))
+            return Date(timeIntervalSince1970: TimeInterval(parts.wall - Int64(offset)))
         }
-        if chars[index] == UInt8(ascii: "Z"), index + 1 == chars.count {
-            return Date(timeIntervalSince1970: TimeInterval(wall))
+        return Date(timeIntervalSince1970: TimeInterval(parts.wall - Int64(offset)))
+    }
+
+    /// The fields of the text form, before any time zone is applied.
+    struct Parts {
+        /// Seconds since 1970 of the wall-clock time read as if it were UTC.
+        var wall: Int64
+        /// The offset written, in seconds east of UTC; nil for a local time.
+        var offsetSeconds: Int?
+        /// Whether a fraction of a second other than zero was written.
+        var hasFraction = false
+
+        init?(_ text: String) {
+            let chars = Array(text.utf8)
+            func number(_ start: Int, _ count: Int) -> Int? {
+                guard start + count <= chars.count else { return nil }
+                var value = 0
+                for byte in chars[start..<(start + count)] {
+                    guard byte >= 0x30, byte <= 0x39 else { return nil }
+                    value = value * 10 + Int(byte - 0x30)
+                }
+                return value
+            }
+            guard chars.count >= 16, chars[4] == UInt8(ascii: "-"), chars[7] == UInt8(ascii: "-"),
+                  chars[10] == UInt8(ascii: "T") || chars[10] == UInt8(ascii: " "), chars[13] == UInt8(ascii: ":"),
+                  let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
+                  let hour = number(11, 2), let minute = number(14, 2),
+                  Day(year: year, month: month, day: day) != nil, hour < 24, minute < 60
+            else { return nil }
+            var index = 16
+            var second = 0
+            if index < chars.count, chars[index] == UInt8(ascii: ":") {
+                guard let value = number(index + 1, 2), value < 60 else { return nil }
+                second = value
+                index += 3
+                if index < chars.count, chars[index] == UInt8(ascii: ".") {
+                    index += 1
+                    let start = index
+                    while index < chars.count, chars[index] >= 0x30, chars[index] <= 0x39 {
+                        if chars[index] != 0x30 { hasFraction = true }
+                        index += 1
+                    }
+                    guard index > start else { return nil }
+                }
+            }
+            wall = Day.days(year: year, month: month, day: day) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+            if index == chars.count { return }
+            if chars[index] == UInt8(ascii: "Z"), index + 1 == chars.count {
+                offsetSeconds = 0
+                return
+            }
+            guard chars[index] == UInt8(ascii: "+") || chars[index] == UInt8(ascii: "-"),
+                  index + 6 == chars.count, chars[index + 3] == UInt8(ascii: ":"),
+                  let offsetHours = number(index + 1, 2), let offsetMinutes = number(index + 4, 2), offsetMinutes < 60
+            else { return nil }
+            offsetSeconds = (chars[index] == UInt8(ascii: "+") ? 1 : -1) * (offsetHours * 3600 + offsetMinutes * 60)
         }
-        guard chars[index] == UInt8(ascii: "+") || chars[index] == UInt8(ascii: "-"),
-              index + 6 == chars.count, chars[index + 3] == UInt8(ascii: ":"),
-              let offsetHours = number(index + 1, 2), let offsetMinutes = number(index + 4, 2)
-        else { return nil }
-        let sign: Int64 = chars[index] == UInt8(ascii: "+") ? 1 : -1
-        return Date(timeIntervalSince1970: TimeInterval(wall - sign * Int64(offsetHours * 3600 + offsetMinutes * 60)))
     }
 }

@@ -13,7 +13,7 @@ public enum RegisterCoding {
         return encoder
     }
 
-    /// A decoder for records; times without an offset are read in `timeZone`.
+    /// A decoder for the register's own records; times without an offset are read in `timeZone`.
     public static func decoder(timeZone: TimeZone = RegisterSettings.defaultTimeZone) -> JSONDecoder {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .custom { decoder in
@@ -25,6 +25,21 @@ public enum RegisterCoding {
                     debugDescription: "'\(text)' is not a date and time like 2026-11-23T14:30:00+01:00 or 2026-11-23T14:30")
             }
             return date
+        }
+        return decoder
+    }
+
+    /// A decoder for input (see `RegisterInput`): times are read by `Timestamp.read`,
+    /// which refuses what `parse` would guess, with the field named.
+    static func inputDecoder(timeZone: TimeZone) -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let text = try decoder.singleValueContainer().decode(String.self)
+            do {
+                return try Timestamp.read(text, timeZone: timeZone)
+            } catch let refusal as Refusal {
+                throw ValidationError(InputPath.text(decoder.codingPath), refusal.message)
+            }
         }
         return decoder
     }

@@ -46,18 +46,18 @@ public struct RegisterSettings: Sendable, Equatable {
 
     func validated() throws(ValidationError) {
         var problems = Problems()
-        if !SwedishIdentifiers.isWebAddress(baseURL) { problems.add("base-url", "'\(baseURL)' is not an http(s) address") }
-        if TimeZone(identifier: timeZoneIdentifier) == nil { problems.add("time-zone", "'\(timeZoneIdentifier)' is not a time zone name such as Europe/Stockholm") }
+        if !SwedishIdentifiers.isWebAddress(baseURL) { problems.add("base-url", "\(ValidationError.quote(baseURL)) is not an http(s) address (an IRI must be written as its URI)") }
+        if TimeZone(identifier: timeZoneIdentifier) == nil { problems.add("time-zone", "\(ValidationError.quote(timeZoneIdentifier)) is not a time zone name such as Europe/Stockholm") }
         if tagAuthority.isEmpty || tagAuthority.contains(where: { !($0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "@") }) {
-            problems.add("tag-authority", "'\(tagAuthority)' is not a domain name or e-mail address (RFC 4151)")
+            problems.add("tag-authority", "\(ValidationError.quote(tagAuthority)) is not a domain name or e-mail address (RFC 4151)")
         }
         if Day(tagDate) == nil && Day(tagDate + "-01") == nil && Day(tagDate + "-01-01") == nil {
-            problems.add("tag-date", "'\(tagDate)' is not a date like 2026, 2026-11 or 2026-11-23")
+            problems.add("tag-date", "\(ValidationError.quote(tagDate)) is not a date like 2026, 2026-11 or 2026-11-23")
         }
         if !["sv", "en"].contains(language) { problems.add("language", "must be sv or en") }
         problems.requireText(bodyName, "body-name", max: 200)
         problems.requireText(licenceName, "licence-name", max: 200)
-        if !SwedishIdentifiers.isWebAddress(licenceURL) { problems.add("licence-url", "'\(licenceURL)' is not an http(s) address") }
+        if !SwedishIdentifiers.isWebAddress(licenceURL) { problems.add("licence-url", "\(ValidationError.quote(licenceURL)) is not an http(s) address (an IRI must be written as its URI)") }
         try problems.check()
     }
 
@@ -73,9 +73,12 @@ public struct RegisterSettings: Sendable, Equatable {
 
     func save(_ db: Database) throws {
         let current = try Self.load(db)
-        if current.tagAuthority != tagAuthority || current.tagDate != tagDate,
-           try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM meeting") ?? 0 > 0 {
-            throw ValidationError("tag-authority", "cannot change once meetings are published: their Atom ids would change")
+        let fixed = [("tag-authority", current.tagAuthority != tagAuthority), ("tag-date", current.tagDate != tagDate)]
+            .filter(\.1).map(\.0)
+        if !fixed.isEmpty, try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM meeting") ?? 0 > 0 {
+            throw ValidationError(problems: fixed.map {
+                .init(field: $0, message: "cannot change once meetings are published: their Atom ids would change")
+            })
         }
         for (key, keyPath) in Self.keys {
             try db.execute(sql: "INSERT INTO setting(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",

@@ -17,6 +17,8 @@ extension Official {
         problems.requireText(title, "title", max: 200)
         problems.optionalText(party, "party", max: 100)
         if kind == .staff, party != nil { problems.add("party", "only elected officials have a party") }
+        problems.checkDay(activeFrom, "activeFrom")
+        if let activeTo { problems.checkDay(activeTo, "activeTo") }
         if let activeTo, activeTo < activeFrom { problems.add("activeTo", "is before activeFrom (\(activeFrom))") }
         try problems.check()
         var copy = self
@@ -37,7 +39,7 @@ extension Organisation {
             if let normalised = SwedishIdentifiers.normalisedOrganisationNumber(number) {
                 copy.organisationNumber = normalised
             } else {
-                problems.add("organisationNumber", "'\(number)' is not a valid organisationsnummer (ten digits, third and fourth at least 20, valid check digit)")
+                problems.add("organisationNumber", "\(ValidationError.quote(number)) is not a valid organisationsnummer (ten digits, third and fourth at least 20, valid check digit)")
             }
         }
         if let number = personnummer {
@@ -51,11 +53,9 @@ extension Organisation {
             }
         }
         if let id = euTransparencyId, !SwedishIdentifiers.isEUTransparencyId(id) {
-            problems.add("euTransparencyId", "'\(id)' is not an EU Transparency Register id (9 to 12 digits, a hyphen, two digits)")
+            problems.add("euTransparencyId", "\(ValidationError.quote(id)) is not an EU Transparency Register id (9 to 12 digits, a hyphen, two digits)")
         }
-        if let website, !SwedishIdentifiers.isWebAddress(website) {
-            problems.add("website", "'\(website)' is not an http(s) address")
-        }
+        if let website { copy.website = problems.webAddress(website, "website") }
         try problems.check()
         return copy
     }
@@ -82,8 +82,12 @@ extension Meeting {
     /// Checks the fields that need no database; references are checked by the store.
     public func validated() throws(ValidationError) -> Meeting {
         var problems = Problems()
+        var copy = self
         if durationMinutes <= 0 { problems.add("durationMinutes", "must be a positive number of minutes") }
         if durationMinutes > 7 * 24 * 60 { problems.add("durationMinutes", "is longer than a week") }
+        if !Timestamp.isInRange(startsAt) || (1...7 * 24 * 60).contains(durationMinutes) && !Timestamp.isInRange(endsAt) {
+            problems.add("startsAt", "the meeting must take place within the years 1900 to 2200")
+        }
         problems.requireText(place, "place", max: 300)
         problems.requireText(subject, "subject", max: 300)
         problems.requireText(summary, "summary", max: 20_000)
@@ -109,15 +113,13 @@ extension Meeting {
         if Set(issues).count != issues.count { problems.add("issues", "lists an issue twice") }
         for (index, document) in documents.enumerated() {
             problems.requireText(document.title, "documents[\(index)].title", max: 500)
-            if let url = document.url, !SwedishIdentifiers.isWebAddress(url) {
-                problems.add("documents[\(index)].url", "'\(url)' is not an http(s) address")
-            }
+            if let url = document.url { copy.documents[index].url = problems.webAddress(url, "documents[\(index)].url") }
         }
         for (field, withholding) in withheld.sorted(by: { $0.key < $1.key }) {
             problems.requireText(withholding.ground, "withheld.\(field.rawValue).ground", max: 300)
+            if let until = withholding.until { problems.checkDay(until, "withheld.\(field.rawValue).until") }
         }
         try problems.check()
-        var copy = self
         copy.place = place.trimmed
         copy.subject = subject.trimmed
         copy.summary = summary.trimmed
@@ -125,6 +127,17 @@ extension Meeting {
     }
 }
 
-extension String {
-    var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+extension Problems {
+    /// The URI to store for a web address, or nil after adding why it is refused.
+    mutating func webAddress(_ text: String, _ field: String) -> String? {
+        switch WebAddress.uri(text) {
+        case .success(let uri): return uri
+        case .failure(let refusal): add(field, refusal.message); return nil
+        }
+    }
+
+    /// Days, like instants, lie within the years 1900 to 2200.
+    mutating func checkDay(_ day: Day, _ field: String) {
+        if !(1900...2200).contains(day.year) { add(field, "\(day) is outside the years 1900 to 2200") }
+    }
 }

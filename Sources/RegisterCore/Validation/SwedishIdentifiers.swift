@@ -45,10 +45,8 @@ public enum SwedishIdentifiers {
             && parts.allSatisfy { $0.allSatisfy { $0.isASCII && $0.isNumber } }
     }
 
-    /// An absolute http(s) URL with a host.
+    /// An absolute http(s) URI with a host, ASCII only (see `WebAddress`).
     public static func isWebAddress(_ text: String) -> Bool {
-        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(),
-              scheme == "https" || scheme == "http", let host = url.host, !host.isEmpty else { return false }
-        return !text.contains(" ")
+        WebAddress.isURI(text)
     }
 }

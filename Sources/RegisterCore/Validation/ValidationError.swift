@@ -8,6 +8,9 @@ public struct ValidationError: Error, Sendable, Equatable, CustomStringConvertib
         public var message: String
     }
 
+    /// How many problems `description` names before it only counts the rest.
+    public static let problemsShown = 5
+
     public init(_ field: String, _ message: String) {
         problems = [Problem(field: field, message: message)]
     }
@@ -16,8 +19,31 @@ public struct ValidationError: Error, Sendable, Equatable, CustomStringConvertib
         self.problems = problems
     }
 
+    /// One line: the first few problems ("field: message", or the message alone for
+    /// the input as a whole), then how many more there are.
     public var description: String {
-        problems.map { "\($0.field): \($0.message)" }.joined(separator: "; ")
+        var parts = problems.prefix(Self.problemsShown).map { $0.field.isEmpty ? $0.message : "\($0.field): \($0.message)" }
+        let rest = problems.count - Self.problemsShown
+        if rest > 0 { parts.append("and \(rest) more problem\(rest == 1 ? "" : "s")") }
+        return parts.joined(separator: "; ")
+    }
+
+    /// A value as a message quotes it: in single quotes, on one line (control
+    /// characters escaped) and at most `limit` Unicode scalars long.
+    public static func quote(_ value: some StringProtocol, limit: Int = 60) -> String {
+        var out = "'"
+        var shown = 0
+        for scalar in value.unicodeScalars {
+            if shown == limit { out += "…"; break }
+            shown += 1
+            if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value)
+                || scalar == "\u{2028}" || scalar == "\u{2029}" {
+                out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "'"
     }
 }
 
@@ -29,17 +55,25 @@ struct Problems {
         list.append(.init(field: field, message: message))
     }
 
+    mutating func add(_ error: ValidationError) {
+        list += error.problems
+    }
+
     mutating func requireText(_ value: String, _ field: String, max: Int = 10_000) {
-        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
-        if trimmed.isEmpty {
+        if value.trimmed.isEmpty {
             add(field, "is required and must not be empty")
-        } else if value.count > max {
-            add(field, "is longer than \(max) characters")
+        } else {
+            checkText(value, field, max: max)
         }
     }
 
     mutating func optionalText(_ value: String?, _ field: String, max: Int = 10_000) {
         if let value { requireText(value, field, max: max) }
+    }
+
+    /// The rules of every text field (see `TextRules`).
+    mutating func checkText(_ value: String, _ field: String, max: Int) {
+        if let problem = TextRules.problem(value, max: max) { add(field, problem) }
     }
 
     func check() throws(ValidationError) {

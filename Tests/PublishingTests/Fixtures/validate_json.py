@@ -2,7 +2,8 @@
 
 Usage: validate_json.py SCHEMA INSTANCE
 Exit status: 0 valid, 1 invalid (one error per line on stdout), 2 cannot validate
-(jsonschema missing, unreadable files, or an invalid schema; reason on stderr).
+(jsonschema or its uri format checker, rfc3987, missing; unreadable files; or
+an invalid schema; reason on stderr).
 """
 import json
 import sys
@@ -29,8 +30,12 @@ def main() -> int:
     except (OSError, ValueError, jsonschema.exceptions.SchemaError) as error:
         sys.stderr.write(f"cannot validate: {error}\n")
         return 2
-    validator = Draft202012Validator(
-        schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    checker = Draft202012Validator.FORMAT_CHECKER
+    if "uri" not in checker.checkers:
+        sys.stderr.write(
+            "jsonschema cannot check format uri without rfc3987: python3 -m pip install rfc3987\n")
+        return 2
+    validator = Draft202012Validator(schema, format_checker=checker)
     errors = sorted(validator.iter_errors(instance), key=lambda e: list(e.absolute_path))
     for error in errors:
         path = "/" + "/".join(str(p) for p in error.absolute_path)

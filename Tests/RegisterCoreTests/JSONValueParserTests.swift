@@ -16,6 +16,10 @@ struct JSONValueParserTests {
         #expect(try parse("-9007199254740991") == .int(-JSONValue.maxInteger))
     }
 
+    @Test func aLeadingByteOrderMarkInAStringIsKept() throws {
+        #expect(try parse("[\"\u{FEFF}Hälsa\", \"\\ufeffVård\"]") == .array([.string("\u{FEFF}Hälsa"), .string("\u{FEFF}Vård")]))
+    }
+
     @Test func decodesEscapesAndUnicode() throws {
         #expect(try parse(#""\"\\\/\b\f\n\r\t\u00e5\u00C4""#) == .string("\"\\/\u{8}\u{c}\n\r\tåÄ"))
         #expect(try parse(#""\ud83d\ude00 och ö""#) == .string("😀 och ö"))

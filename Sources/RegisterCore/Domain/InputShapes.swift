@@ -30,9 +30,12 @@ extension MeetingDocument {
 }
 
 extension Withholding {
-    /// A withheld field is a legal ground, or an object of these members.
+    /// A withheld field is a legal ground, or an object of these members; `redacted`
+    /// is the register's own (a redaction is made with `meeting redact`), so an
+    /// exported meeting can be sent back.
     static var inputShape: InputShape {
-        .described(#"a legal ground or {"ground": …, "until": …}"#, .object(members: [("ground", .text), ("until", .text)], ignored: []))
+        .described(#"a legal ground or {"ground": …, "until": …}"#,
+                   .object(members: [("ground", .text), ("until", .text)], ignored: ["redacted"]))
     }
 }
 

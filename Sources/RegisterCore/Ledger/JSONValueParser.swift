@@ -150,7 +150,7 @@ struct JSONValueParser {
         }
         out.append(contentsOf: bytes[runStart..<index])
         index += 1
-        guard let text = String(bytes: out, encoding: .utf8) else { throw failure("the string is not valid UTF-8") }
+        guard let text = String(validating: out, as: UTF8.self) else { throw failure("the string is not valid UTF-8") }
         return text
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RegisterCore
 
 /// The command-line program: keeps the register, publishes it, pushes it, verifies it.
 @main
@@ -21,9 +22,18 @@ struct Insyn: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     /// A receiver that closes its connection must fail one delivery with EPIPE, not end
-    /// the process with SIGPIPE.
+    /// the process with SIGPIPE. A database failure prints one line without SQL; with
+    /// INSYN_DEBUG set, SQLite's own report follows on standard error, for developers.
     static func main() async {
         signal(SIGPIPE, SIG_IGN)
-        await main(nil)
+        do {
+            var command = try parseAsRoot()
+            if var command = command as? AsyncParsableCommand { try await command.run() } else { try command.run() }
+        } catch {
+            if let failure = error as? RegisterFailure, ProcessInfo.processInfo.environment["INSYN_DEBUG"] != nil {
+                FileHandle.standardError.write(Data("debug: \(failure.detail)\n".utf8))
+            }
+            exit(withError: error)
+        }
     }
 }

@@ -23,7 +23,7 @@ struct Insyn: AsyncParsableCommand {
 
     /// A receiver that closes its connection must fail one delivery with EPIPE, not end
     /// the process with SIGPIPE. A database failure prints one line without SQL; with
-    /// INSYN_DEBUG set, SQLite's own report follows on standard error, for developers.
+    /// INSYN_DEBUG set, SQLite's own report precedes it on standard error, for developers.
     static func main() async {
         signal(SIGPIPE, SIG_IGN)
         do {

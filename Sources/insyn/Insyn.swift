@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RegisterCore
 
 /// The command-line program: keeps the register, publishes it, pushes it, verifies it.
 @main
@@ -23,7 +24,9 @@ struct Insyn: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     /// A receiver that closes its connection must fail one delivery with EPIPE, not end
-    /// the process with SIGPIPE. Failures are reported as one line (see `ErrorLine`).
+    /// the process with SIGPIPE. Failures are reported as one line (see `ErrorLine`); a
+    /// database failure names no SQL, and with INSYN_DEBUG set SQLite's own report
+    /// precedes it on standard error, for developers.
     static func main() async {
         signal(SIGPIPE, SIG_IGN)
         do {
@@ -34,6 +37,9 @@ struct Insyn: AsyncParsableCommand {
                 try command.run()
             }
         } catch {
+            if let failure = error as? RegisterFailure, ProcessInfo.processInfo.environment["INSYN_DEBUG"] != nil {
+                FileHandle.standardError.write(Data("debug: \(failure.detail)\n".utf8))
+            }
             let code = exitCode(for: error)
             let full = fullMessage(for: error)
             guard code != .success, !full.isEmpty else { exit(withError: error) }

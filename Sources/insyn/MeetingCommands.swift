@@ -25,13 +25,12 @@ struct MeetingCommand: ParsableCommand {
             abstract: "Record a meeting described by a JSON file as a draft; prints its id.", discussion: "Example:\n\(MeetingCommand.example)")
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp("The JSON file (- for standard input).", valueName: "file")) var from: String
-        @Flag(help: "Publish it at once.") var publish = false
+        @Flag(help: "Publish it at once: recorded and published in one transaction, or neither.") var publish = false
 
         func run() throws {
             let register = try global.openRegister()
             let meeting = try InputFile.decode(Meeting.self, from: from, timeZone: try register.settings().timeZone)
-            let id = try register.recordMeeting(meeting)
-            if publish { try register.publishMeeting(id) }
+            let id = try publish ? register.recordAndPublishMeeting(meeting) : register.recordMeeting(meeting)
             print(id)
         }
     }

@@ -29,7 +29,10 @@ struct OutboxTests {
     }
 
     @Test func aRejectedChangeLeavesNoOutboxRow() throws {
-        let fixture = try PushFixture()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("insyn-outbox-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("register.sqlite").path
+        let fixture = try PushFixture(register: Register.open(path: path))
         try fixture.addWebhook("https://one.example.se/hook", fromStart: false)
         let draft = try fixture.register.recordMeeting(fixture.meeting())
         let head = try fixture.register.ledgerHead()
@@ -38,9 +41,7 @@ struct OutboxTests {
             try fixture.register.add(Official(name: "Utan enhet", title: "Handläggare", kind: .staff, unit: 999,
                                               activeFrom: Day("2024-01-01")!))
         }
-        try fixture.register.writer.write { db in
-            try db.execute(sql: "CREATE TRIGGER reject_publication BEFORE INSERT ON meeting BEGIN SELECT RAISE(ABORT, 'rejected'); END")
-        }
+        try sqlite3(path, "CREATE TRIGGER reject_publication BEFORE INSERT ON meeting BEGIN SELECT RAISE(ABORT, 'rejected'); END")
         #expect(throws: (any Error).self, "the failure comes after the change and its delivery were written") {
             try fixture.register.publishMeeting(draft)
         }

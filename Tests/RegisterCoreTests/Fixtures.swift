@@ -1,18 +1,22 @@
 import Foundation
 import GRDB
+import Testing
 @testable import RegisterCore
 
 /// A small register with one of each catalogue kind, for tests.
 struct TestRegister {
     let register: Register
+    /// The register's file, when it has one (`onFile`): tamper tests need a connection of their own.
+    let file: TemporaryRegisterFile?
     let unit: Int64
     let official: Int64
     let organisation: Int64
     let client: Int64
     let issue: Int64
 
-    init(clock: @escaping @Sendable () -> Date = { Timestamp.parse("2026-11-23T12:00:00Z")! }) throws {
-        register = try Register.inMemory(clock: clock)
+    init(clock: @escaping @Sendable () -> Date = { Timestamp.parse("2026-11-23T12:00:00Z")! }, onFile: Bool = false) throws {
+        file = onFile ? TemporaryRegisterFile() : nil
+        register = try file.map { try Register.open(path: $0.path, clock: clock) } ?? Register.inMemory(clock: clock)
         unit = try register.add(Unit(name: "Regionstyrelsen", kind: .board))
         official = try register.add(Official(name: "Anna Lindqvist", title: "Regionråd", kind: .elected, party: "S", unit: unit,
                                              activeFrom: Day("2022-11-01")!))
@@ -33,12 +37,35 @@ struct TestRegister {
 
     /// A fingerprint of every table, to show that a failed write changed nothing.
     func snapshot() throws -> [String] {
-        try register.writer.read { db in
+        try register.readDatabase { db in
             let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'meeting_search%' AND name NOT LIKE 'sqlite_%' ORDER BY name")
             return try tables.map { table in
                 "\(table): " + (try Row.fetchAll(db, sql: "SELECT * FROM \(table)").map(\.description).joined(separator: "|"))
             }
         }
+    }
+}
+
+/// A register file in the temporary directory, removed with its WAL when released.
+final class TemporaryRegisterFile: Sendable {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("insyn-test-\(UUID().uuidString).sqlite").path
+
+    /// Runs `sql` on a connection of its own, as someone changing the file behind
+    /// the register's back would.
+    func tamper(_ sql: String) throws {
+        let connection = try DatabaseQueue(path: path)
+        try connection.write { db in try db.execute(sql: sql) }
+        try connection.close()
+    }
+
+    deinit {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+}
+
+extension TestRegister {
+    func tamper(_ sql: String) throws {
+        try #require(file, "tampering needs a register on a file: TestRegister(onFile: true)").tamper(sql)
     }
 }
 

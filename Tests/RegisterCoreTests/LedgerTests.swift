@@ -5,8 +5,8 @@ import Testing
 
 @Suite("The ledger is tamper-evident, in the database and in both exported views")
 struct LedgerTests {
-    func populated() throws -> TestRegister {
-        let fixture = try TestRegister()
+    func populated(onFile: Bool = false) throws -> TestRegister {
+        let fixture = try TestRegister(onFile: onFile)
         let first = try fixture.register.recordMeeting(fixture.meeting(withheld: [.summary: Withholding(ground: "OSL 19 kap. 3 §")]))
         try fixture.register.publishMeeting(first)
         let second = try fixture.register.recordMeeting(fixture.meeting(summary: "Andra mötet."))
@@ -25,37 +25,33 @@ struct LedgerTests {
     }
 
     @Test func changedStoredChangeIsDetected() throws {
-        let fixture = try populated()
-        try fixture.register.writer.write { db in
-            try db.execute(sql: "UPDATE change SET body = replace(body, '\"withheld\":{}', '\"withheld\":{\"x\":1}') WHERE seq = 9")
-        }
+        let fixture = try populated(onFile: true)
+        try fixture.tamper("UPDATE change SET body = replace(body, '\"withheld\":{}', '\"withheld\":{\"x\":1}') WHERE seq = 9")
         let failure = try #require(throws: LedgerFailure.self) { try fixture.register.verifyLedger() }
         #expect(failure.sequence == 9)
     }
 
     @Test func deletedStoredChangeIsDetected() throws {
-        let fixture = try populated()
-        try fixture.register.writer.write { db in try db.execute(sql: "DELETE FROM change WHERE seq = 7") }
+        let fixture = try populated(onFile: true)
+        try fixture.tamper("DELETE FROM change WHERE seq = 7")
         let failure = try #require(throws: LedgerFailure.self) { try fixture.register.verifyLedger() }
         #expect(failure.sequence == 7)
     }
 
     @Test func reorderedStoredChangesAreDetected() throws {
-        let fixture = try populated()
-        try fixture.register.writer.write { db in
-            try db.execute(sql: "UPDATE change SET seq = -1 WHERE seq = 9")
-            try db.execute(sql: "UPDATE change SET seq = 9 WHERE seq = 10")
-            try db.execute(sql: "UPDATE change SET seq = 10 WHERE seq = -1")
-        }
+        let fixture = try populated(onFile: true)
+        try fixture.tamper("""
+            UPDATE change SET seq = -1 WHERE seq = 9;
+            UPDATE change SET seq = 9 WHERE seq = 10;
+            UPDATE change SET seq = 10 WHERE seq = -1;
+            """)
         let failure = try #require(throws: LedgerFailure.self) { try fixture.register.verifyLedger() }
         #expect(failure.sequence == 9)
     }
 
     @Test func alteredConfidentialValueIsDetectedInTheDatabase() throws {
-        let fixture = try populated()
-        try fixture.register.writer.write { db in
-            try db.execute(sql: "UPDATE change SET openings = replace(openings, 'Vi diskuterade', 'Vi beslutade') WHERE seq = 7")
-        }
+        let fixture = try populated(onFile: true)
+        try fixture.tamper("UPDATE change SET openings = replace(openings, 'Vi diskuterade', 'Vi beslutade') WHERE seq = 7")
         let failure = try #require(throws: LedgerFailure.self) { try fixture.register.verifyLedger() }
         #expect(failure.sequence == 7)
         #expect(failure.reason.contains("opening"))

@@ -69,7 +69,7 @@ struct RegisterTests {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("insyn-\(UUID()).sqlite").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         let register = try Register.open(path: path)
-        let (journal, foreignKeys) = try register.writer.read { db in
+        let (journal, foreignKeys) = try register.readDatabase { db in
             (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA foreign_keys"))
         }
         #expect(journal == "wal")

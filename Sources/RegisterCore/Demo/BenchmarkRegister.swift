@@ -29,18 +29,13 @@ public enum BenchmarkRegister {
         } else if try register.settings().bodyName != bodyName {
             throw ValidationError("database", "is not a benchmark register (its body name is not \"\(bodyName)\"); give another --db")
         }
-        let (existing, officials, organisations, issues) = try register.read { snapshot in
-            (try snapshot.publicMeetingCount(), try snapshot.officials().map(\.id), try snapshot.organisations(),
-             try snapshot.issues().map(\.id))
-        }
+        let existing = try register.read { try $0.publicMeetingCount() }
         guard existing <= count else {
             throw ValidationError("meetings", "the register already holds \(existing) meetings, more than \(count)")
         }
-        let catalogue = Catalogue(officials: officials, organisations: organisations.map(\.id),
-                                  consultancies: organisations.filter { $0.kind == .consultancy }.map(\.id),
-                                  clients: organisations.filter { $0.kind == .company }.map(\.id), issues: issues)
+        let catalogue = try Catalogue(of: register)
         let clock = SteppingClock(start: start.addingTimeInterval(Double(existing) * spacing), step: spacing / 2)
-        let writer = try Register(register.writer, clock: { clock.next() })
+        let writer = register.withClock { clock.next() }
         var done = existing
         while done < count {
             let batch = (done..<min(done + batchSize, count)).map { meeting($0, catalogue: catalogue) }
@@ -93,6 +88,17 @@ public enum BenchmarkRegister {
         var consultancies: [Int64]
         var clients: [Int64]
         var issues: [Int64]
+
+        init(of register: Register) throws {
+            let (officials, organisations, issues) = try register.read { snapshot in
+                (try snapshot.officials().map(\.id), try snapshot.organisations(), try snapshot.issues().map(\.id))
+            }
+            self.officials = officials
+            self.organisations = organisations.map(\.id)
+            consultancies = organisations.filter { $0.kind == .consultancy }.map(\.id)
+            clients = organisations.filter { $0.kind == .company }.map(\.id)
+            self.issues = issues
+        }
     }
 
     static func meeting(_ index: Int, catalogue: Catalogue) -> Meeting {

@@ -11,13 +11,19 @@ public enum DemoRegister {
     static let start = Timestamp.parse("2024-11-04T08:00:00Z")!
     static let end = Timestamp.parse("2026-11-16T08:00:00Z")!
 
-    /// Fills an empty register. Throws if it already holds changes.
+    /// Fills an empty register, in one transaction: a demo that fails or is killed
+    /// part-way leaves the register as it was. Throws if it already holds changes.
     public static func load(into register: Register) throws {
-        guard try register.isEmpty() else {
-            throw ValidationError("database", "the register is not empty; the demo loads only into an empty one")
-        }
         let clock = ManualClock(start.addingTimeInterval(-40 * 86_400))
-        let demo = try Register(register.writer, clock: { clock.now })
+        try register.withClock { clock.now }.inOneTransaction { demo in
+            guard try demo.isEmpty() else {
+                throw ValidationError("database", "the register is not empty; the demo loads only into an empty one")
+            }
+            try tell(into: demo, clock: clock)
+        }
+    }
+
+    private static func tell(into demo: Register, clock: ManualClock) throws {
         var settings = try demo.settings()
         settings.bodyName = "Exempelregionen (fiktiva demodata)"
         try demo.update(settings: settings)

@@ -58,7 +58,7 @@ extension Register {
         }
     }
 
-    private func insertDraft(_ valid: Meeting, at now: Date, in db: Database) throws -> Int64 {
+    func insertDraft(_ valid: Meeting, at now: Date, in db: Database) throws -> Int64 {
         try checkReferences(of: valid, in: db)
         let record = try Self.encodeRecord(valid)
         try db.executeCached(
@@ -72,7 +72,7 @@ extension Register {
         return id
     }
 
-    private func publishDraft(_ id: Int64, at now: Date, in db: Database) throws {
+    func publishDraft(_ id: Int64, at now: Date, in db: Database) throws {
         let stored = try StoredMeeting.fetch(id, in: db)
         guard stored.status == .draft else { throw ValidationError("id", "meeting \(id) is already \(stored.status.rawValue)") }
         try checkReferences(of: stored.meeting, in: db)

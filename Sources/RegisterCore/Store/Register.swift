@@ -4,23 +4,51 @@ import GRDB
 /// The register: one SQLite database and the only way to change it. Every write
 /// method validates its input, then in one transaction appends one change to the
 /// ledger, updates the current-state tables and the search index, and queues one
-/// delivery per push endpoint (DESIGN invariant 1).
+/// delivery per push endpoint (DESIGN invariant 1). The database itself is not
+/// public: others read through `read`, `readDatabase` and the query methods.
 public struct Register: Sendable {
-    public let writer: any DatabaseWriter
+    let writer: RegisterDatabase
     let clock: @Sendable () -> Date
 
-    /// Opens (creating if needed) the register at `writer`, migrating its schema.
-    public init(_ writer: any DatabaseWriter, clock: @escaping @Sendable () -> Date = { Date() }) throws {
-        self.writer = writer
-        self.clock = clock
-        try Schema.migrator.migrate(writer)
+    /// SQLite's `synchronous` setting: `full` makes every commit durable across a power
+    /// cut in WAL mode; `normal` may lose the newest commits, and is used only to
+    /// measure what `full` costs (`insyn bench write`).
+    enum Synchronous: String {
+        case full = "FULL"
+        case normal = "NORMAL"
     }
 
-    /// A register in a file: WAL mode, foreign keys on.
+    static let busyTimeout: TimeInterval = 10
+
+    private init(writer: RegisterDatabase, clock: @escaping @Sendable () -> Date) {
+        self.writer = writer
+        self.clock = clock
+    }
+
+    /// Opens (creating if needed) the register at `database`, migrating its schema.
+    init(_ database: any DatabaseWriter, clock: @escaping @Sendable () -> Date) throws {
+        self.init(writer: RegisterDatabase(database), clock: clock)
+        try writer.migrate(Schema.migrator)
+    }
+
+    /// A register in a file: WAL mode, every commit synced to disk, foreign keys on.
     public static func open(path: String, clock: @escaping @Sendable () -> Date = { Date() }) throws -> Register {
+        try open(path: path, clock: clock, busyTimeout: busyTimeout, synchronous: .full)
+    }
+
+    static func open(path: String, clock: @escaping @Sendable () -> Date = { Date() }, busyTimeout: TimeInterval,
+                     synchronous: Synchronous = .full) throws -> Register {
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        return try Register(DatabasePool(path: path, configuration: configuration()), clock: clock)
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration(busyTimeout: busyTimeout, synchronous: synchronous))
+            // GRDB sets NORMAL on the writer when it turns WAL on, after `prepareDatabase`.
+            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = \(synchronous.rawValue)") }
+        } catch let error as DatabaseError {
+            throw RegisterFailure(error)
+        }
+        return try Register(pool, clock: clock)
     }
 
     /// An empty register in memory, for tests.
@@ -28,14 +56,31 @@ public struct Register: Sendable {
         try Register(DatabaseQueue(configuration: configuration()), clock: clock)
     }
 
-    static func configuration() -> Configuration {
+    static func configuration(busyTimeout: TimeInterval = busyTimeout, synchronous: Synchronous = .full) -> Configuration {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
-        configuration.busyMode = .timeout(10)
+        configuration.busyMode = .timeout(busyTimeout)
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try db.execute(sql: "PRAGMA synchronous = \(synchronous.rawValue)")
         }
         return configuration
+    }
+
+    /// The same register, its changes timed by `clock` instead (the demo's story, tests).
+    public func withClock(_ clock: @escaping @Sendable () -> Date) -> Register {
+        Register(writer: writer, clock: clock)
+    }
+
+    /// Runs `body` with this register such that every change it makes through the
+    /// write methods is committed together, or none is (the demo is all-or-nothing).
+    func inOneTransaction<T>(_ body: (Register) throws -> T) throws -> T {
+        try writer.inOneTransaction { shared in try body(Register(writer: shared, clock: clock)) }
+    }
+
+    /// Runs `body` with the database in a read-only transaction, for inspection
+    /// (tests, diagnostics): SQLite refuses any write made in it.
+    public func readDatabase<T>(_ body: (Database) throws -> T) throws -> T {
+        try writer.read(body)
     }
 
     /// The register's settings (time zone, base URL, tag authority, licence).

@@ -32,7 +32,7 @@ struct ExportFixture {
 
     init(register: Register? = nil) throws {
         let clock = ManualClock(Timestamp.parse("2026-11-23T12:00:00Z")!)
-        let register = try register.map { try Register($0.writer, clock: { clock.now }) } ?? Register.inMemory(clock: { clock.now })
+        let register = try register.map { $0.withClock { clock.now } } ?? Register.inMemory(clock: { clock.now })
         self.register = register
         self.clock = clock
         let unit = try register.add(Unit(name: "Regionstyrelsen", kind: .board))

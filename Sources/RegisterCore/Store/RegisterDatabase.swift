@@ -1,0 +1,75 @@
+import Foundation
+import GRDB
+
+/// The register's way into its database. It is internal, so that only the register's
+/// own methods write (DESIGN invariant 1), and every SQLite failure leaves it as a
+/// `RegisterFailure`, which says what happened without the SQL.
+///
+/// Inside `Register.inOneTransaction`, reads and writes run in the one open
+/// transaction instead of a transaction of their own: each write in a savepoint, so a
+/// refused write still changes nothing, and each read read-only.
+struct RegisterDatabase: Sendable {
+    private let database: any DatabaseWriter
+    private let sharesTransaction: Bool
+
+    init(_ database: any DatabaseWriter) {
+        self.database = database
+        sharesTransaction = false
+    }
+
+    private init(sharing database: any DatabaseWriter) {
+        self.database = database
+        sharesTransaction = true
+    }
+
+    func migrate(_ migrator: DatabaseMigrator) throws {
+        try mapped { try migrator.migrate(database) }
+    }
+
+    func read<T>(_ value: (Database) throws -> T) throws -> T {
+        try mapped {
+            guard sharesTransaction else { return try database.read(value) }
+            return try database.unsafeReentrantWrite { db in
+                Self.requireTransaction(db)
+                return try db.readOnly { try value(db) }
+            }
+        }
+    }
+
+    func write<T>(_ updates: (Database) throws -> T) throws -> T {
+        try mapped {
+            guard sharesTransaction else { return try database.write(updates) }
+            return try database.unsafeReentrantWrite { db in
+                Self.requireTransaction(db)
+                var result: T?
+                try db.inSavepoint {
+                    result = try updates(db)
+                    return .commit
+                }
+                return result!
+            }
+        }
+    }
+
+    /// Runs `body` in one write transaction, with a database whose reads and writes
+    /// all join it: everything `body` writes is committed together, or nothing is.
+    func inOneTransaction<T>(_ body: (RegisterDatabase) throws -> T) throws -> T {
+        guard !sharesTransaction else { return try body(self) }
+        let shared = RegisterDatabase(sharing: database)
+        return try mapped { try database.write { _ in try body(shared) } }
+    }
+
+    /// A shared database used after its transaction ended would write each statement
+    /// in a transaction of its own, breaking the all-or-nothing promise.
+    private static func requireTransaction(_ db: Database) {
+        precondition(db.isInsideTransaction, "a register given to inOneTransaction was used after the transaction ended")
+    }
+
+    private func mapped<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as DatabaseError {
+            throw RegisterFailure(error)
+        }
+    }
+}

@@ -7,7 +7,7 @@ import RegisterCore
 struct PublishCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "publish",
-        abstract: "Write the Atom feeds (main feed, monthly archives, per issue, official and organisation) into Feeds/.",
+        abstract: "Write the Atom feeds (main feed, archive pages, per issue, official and organisation) into Feeds/.",
         discussion: """
             Withheld fields whose date has come are released first. The feeds' addresses and ids come from the base URL \
             and tag authority stored in the register (`insyn config`); --base-url or $INSYN_BASE_URL changes the stored base URL.
@@ -31,6 +31,9 @@ struct PublishCommand: ParsableCommand {
         if !released.isEmpty { print("Released withheld fields of meetings \(released.map(String.init).joined(separator: ", ")).") }
         let report = try StaticPublisher(register: register).publish(to: URL(fileURLWithPath: out))
         let head = try register.ledgerHead()
+        if !report.removedTemporaryFiles.isEmpty {
+            print("Removed \(report.removedTemporaryFiles.count) temporary files left by an unfinished run: \(report.removedTemporaryFiles.joined(separator: ", ")).")
+        }
         print("Published to \(out)/: \(report.written.count) files written, \(report.unchanged) unchanged (ledger head \(head.sequence)).")
     }
 }

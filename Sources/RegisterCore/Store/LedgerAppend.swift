@@ -42,6 +42,9 @@ extension Register {
             sql: "INSERT INTO change(seq, at, type, entity, entity_id, public, body, hash, openings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             arguments: [sequence, Timestamp.format(date), draft.type.rawValue, draft.type.entity, draft.entityId,
                         draft.type.isPublic, CanonicalJSON.string(body), entry.hash, openingsText])
+        if draft.type.isPublic, draft.type.entity == "meeting" {
+            try db.executeCached(sql: "INSERT INTO feed_change(seq) VALUES (?)", arguments: [sequence])
+        }
         if draft.type.isPublic {
             try db.executeCached(
                 sql: """

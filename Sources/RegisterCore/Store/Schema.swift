@@ -197,6 +197,17 @@ enum Schema {
                 CREATE INDEX meeting_status_published ON meeting(status, published_at);
                 """)
         }
+        migrator.registerMigration("v4-feeds") { db in
+            // The public meeting changes numbered 1, 2, 3… in ledger order: the feed
+            // archives are pages of consecutive numbers.
+            try db.execute(sql: """
+                CREATE TABLE feed_change (
+                    ordinal INTEGER PRIMARY KEY,
+                    seq INTEGER NOT NULL UNIQUE REFERENCES change(seq)
+                );
+                INSERT INTO feed_change(seq) SELECT seq FROM change WHERE entity = 'meeting' AND public = 1 ORDER BY seq;
+                """)
+        }
         return migrator
     }
 }

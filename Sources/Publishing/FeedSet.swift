@@ -20,6 +20,8 @@ public struct FeedSet {
     let changeCount: Int64
     public let layout: FeedLayout
     var pageSize: Int64 { layout.pageSize }
+    /// Read once for all the feeds per issue, official and organisation of a run.
+    private let withdrawn = WithdrawnMeetings()
 
     /// A feed set over `snapshot`, valid while the snapshot is.
     public init(snapshot: RegisterSnapshot, layout: FeedLayout = FeedLayout()) throws {
@@ -132,9 +134,12 @@ public struct FeedSet {
     }
 
     func subjectFeed(_ subject: FeedSubject) throws -> AtomFeed {
-        let meetings = try snapshot.latestPublicMeetings(subject.filter, limit: layout.subjectFeedSize)
+        let filter = subject.filter
+        let tombstones = try withdrawn.get(snapshot).filter { filter.includes($0.lastPublished) }.map(\.tombstone)
+        let meetings = (try snapshot.latestPublishedMeetings(filter, limit: layout.subjectFeedSize) + tombstones)
+            .sorted { ($0.updatedAt, $0.id) > ($1.updatedAt, $1.id) }
         var versions = LatestVersions()
-        for meeting in meetings { versions.keepIfFirst(meeting) }
+        for meeting in meetings.prefix(layout.subjectFeedSize) { versions.keepIfFirst(meeting) }
         let name: String, added: Date?
         switch subject {
         case .all: (name, added) = ("", try snapshot.firstChangeTime())
@@ -175,6 +180,18 @@ public struct FeedLayout: Sendable {
 public struct FeedDocument: Sendable {
     public var bytes: [UInt8]
     public var updated: Date
+}
+
+/// The withdrawn meetings with their last published versions, read on first use.
+private final class WithdrawnMeetings {
+    private var meetings: [(tombstone: PublicMeeting, lastPublished: PublicMeeting)]?
+
+    func get(_ snapshot: RegisterSnapshot) throws -> [(tombstone: PublicMeeting, lastPublished: PublicMeeting)] {
+        if let meetings { return meetings }
+        let read = try snapshot.withdrawnMeetings()
+        meetings = read
+        return read
+    }
 }
 
 /// The versions a document holds, met newest first: the first met of each meeting is

@@ -19,7 +19,9 @@ struct FeedController {
 
     @Sendable func feed(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let path = context.parameters.getCatchAll().joined(separator: "/")
-        guard let document = try await register.read({ snapshot in try FeedSet(snapshot: snapshot).document(at: path) }) else {
+        // One URL per document: the router also matches "/feeds/x/" and "/feeds//x".
+        guard request.uri.path == "/feeds/" + path,
+              let document = try await register.read({ snapshot in try FeedSet(snapshot: snapshot).document(at: path) }) else {
             throw HTTPError(.notFound, message: "No feed at /feeds/\(path)")
         }
         return try ConditionalResponse.make(request: request, bytes: document.bytes, contentType: Self.contentType(for: request),

@@ -84,7 +84,7 @@ struct HTTPContractTests {
         try await buildApplication(register: register).test(.router) { client in
             try await client.execute(uri: "/feeds/issues/\(first).atom", method: .get) { #expect($0.status == .ok) }
             for uri in ["/feeds/issues/+\(first).atom", "/feeds/issues/0\(first).atom", "/feeds/issues/%2B\(first).atom",
-                        "/feeds/issues/\(first).atom/", "/feeds/archive/01.atom"] {
+                        "/feeds/issues/\(first).atom/", "/feeds//issues/\(first).atom", "/feeds/archive/01.atom"] {
                 try await client.execute(uri: uri, method: .get) { #expect($0.status == .notFound, "\(uri)") }
             }
         }

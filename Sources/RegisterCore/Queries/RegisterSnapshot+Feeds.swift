@@ -79,35 +79,33 @@ extension RegisterSnapshot {
         return records
     }
 
-    /// The public meetings of one issue, official or organisation (as counterpart or
-    /// client) whose latest change is among the newest `limit`, newest first: published
-    /// ones as they stand, withdrawn ones as their tombstone when their last published
-    /// version belonged to the subject.
-    public func latestPublicMeetings(_ filter: MeetingFilter, limit: Int) throws -> [PublicMeeting] {
+    /// The published meetings of one issue, official or organisation (as counterpart
+    /// or client) changed last, newest first, at most `limit`.
+    public func latestPublishedMeetings(_ filter: MeetingFilter, limit: Int) throws -> [PublicMeeting] {
         var published = filter
         published.status = .published
         let (sql, arguments) = PublicMeetingReader.query(published)
         let ids = try Int64.fetchAll(db, sql: "SELECT id FROM (\(sql)) ORDER BY updated_at DESC, id DESC LIMIT \(limit)",
                                      arguments: arguments)
-        var meetings = try PublicMeetingReader.fetch(ids: ids, in: db)
-        let withdrawn = try Int64.fetchAll(db, sql: "SELECT id FROM meeting WHERE status = 'withdrawn' ORDER BY updated_at DESC, id DESC")
-        for id in withdrawn {
+        return try PublicMeetingReader.fetch(ids: ids, in: db)
+    }
+
+    /// Each withdrawn meeting's tombstone with the meeting as it last stood in public
+    /// before the withdrawal, so that a feed that carried it can carry its tombstone.
+    public func withdrawnMeetings() throws -> [(tombstone: PublicMeeting, lastPublished: PublicMeeting)] {
+        let tombstones = try PublicMeetingReader.fetch(
+            ids: try Int64.fetchAll(db, sql: "SELECT id FROM meeting WHERE status = 'withdrawn' ORDER BY id"), in: db)
+        return try tombstones.compactMap { tombstone in
             let rows = try Row.fetchAll(db, sql: """
                 SELECT seq, body, hash, openings FROM change WHERE entity = 'meeting' AND entity_id = ? AND public = 1 ORDER BY seq DESC
-                """, arguments: [id])
-            var lastPublished: PublicMeeting?
+                """, arguments: [tombstone.id])
             for row in rows {
                 if case .meeting(let meeting) = try Self.publicChange(row).record, meeting.status == .published {
-                    lastPublished = meeting
-                    break
+                    return (tombstone, meeting)
                 }
             }
-            guard let lastPublished, filter.includes(lastPublished),
-                  let tombstone = try PublicMeetingReader.fetch(ids: [id], in: db).first else { continue }
-            meetings.append(tombstone)
+            return nil
         }
-        meetings.sort { ($0.updatedAt, $0.id) > ($1.updatedAt, $1.id) }
-        return Array(meetings.prefix(limit))
     }
 
     private static func publicChange(_ row: Row) throws -> PublicChange {
@@ -117,7 +115,7 @@ extension RegisterSnapshot {
 
 extension MeetingFilter {
     /// Whether a public meeting is of the official, organisation and issue this filter names.
-    func includes(_ meeting: PublicMeeting) -> Bool {
+    public func includes(_ meeting: PublicMeeting) -> Bool {
         if let official, !(meeting.participants?.contains(official) ?? false) { return false }
         if let organisation, !(meeting.counterparts?.contains { $0.organisation == organisation || $0.onBehalfOf == organisation } ?? false) {
             return false

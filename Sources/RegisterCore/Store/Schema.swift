@@ -203,7 +203,7 @@ enum Schema {
             try db.execute(sql: """
                 CREATE TABLE feed_change (
                     ordinal INTEGER PRIMARY KEY,
-                    seq INTEGER NOT NULL UNIQUE REFERENCES change(seq)
+                    seq INTEGER NOT NULL UNIQUE
                 );
                 INSERT INTO feed_change(seq) SELECT seq FROM change WHERE entity = 'meeting' AND public = 1 ORDER BY seq;
                 """)

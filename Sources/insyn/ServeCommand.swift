@@ -24,6 +24,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Do not push changes to the endpoints from this process.") var noPush = false
     @OptionGroup var push: PushOptions
 
+    func validate() throws {
+        guard idleTimeout.duration > .zero else { throw ValidationError("--idle-timeout must be longer than 0") }
+    }
+
     func run() async throws {
         if demo, !FileManager.default.fileExists(atPath: global.databasePath) {
             let register = try Register.open(path: global.databasePath)

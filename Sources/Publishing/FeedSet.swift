@@ -50,6 +50,11 @@ public struct FeedSet {
             + catalogue.organisations.keys.sorted().map { publication.feedPath(.organisation($0)) }
     }
 
+    /// Whether `path` names an archive page, which is final once it exists.
+    public func isArchivePage(_ path: String) -> Bool {
+        path.hasPrefix("archive/")
+    }
+
     /// The document at `path`, or nil if there is none.
     public func document(at path: String) throws -> FeedDocument? {
         guard let feed = try feed(at: path) else { return nil }
@@ -129,7 +134,7 @@ public struct FeedSet {
             path: publication.archivePath(page), alternate: publication.page(.all), links: links, isArchive: true,
             updated: versions.newest ?? Date(timeIntervalSince1970: 0), entries: versions.entries, tombstones: versions.tombstones)
         // Named as they were when the page filled, so that a later rename does not change it.
-        feed.catalogue = CatalogueIndex(try snapshot.publicCatalogue(asOf: changes.last?.sequence ?? 0))
+        feed.catalogue = CatalogueIndex(try snapshot.publicCatalogue(asOf: changes.last?.sequence ?? 0, namedBy: changes.map(\.meeting)))
         return feed
     }
 

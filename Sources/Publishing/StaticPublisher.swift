@@ -5,15 +5,19 @@ import RegisterCore
 /// server or CDN to serve: the stylesheet that makes feeds readable in a browser, then
 /// every Atom document of `FeedSet`, each archive page before the documents that link
 /// to it. Each file is replaced atomically and rewritten only when its bytes change.
-/// One run at a time holds the directory (a lock file), and a run first removes the
-/// temporary files that a killed run left.
+/// A full archive page is final, so one already in the directory is not rendered
+/// again unless `rewriteArchives` (after a change of the register's settings or a
+/// redaction). One run at a time holds the directory (a lock file), and a run first
+/// removes the temporary files that a killed run left.
 public struct StaticPublisher {
     public let register: Register
     public let layout: FeedLayout
+    public let rewriteArchives: Bool
 
-    public init(register: Register, layout: FeedLayout = FeedLayout()) {
+    public init(register: Register, layout: FeedLayout = FeedLayout(), rewriteArchives: Bool = false) {
         self.register = register
         self.layout = layout
+        self.rewriteArchives = rewriteArchives
     }
 
     /// What one run wrote.
@@ -32,8 +36,13 @@ public struct StaticPublisher {
         try write(Self.stylesheet(), to: directory.appendingPathComponent("feed.xsl"), as: "feed.xsl", report: &report)
         try FeedSet.read(register, layout: layout) { feeds in
             for path in feeds.paths {
+                let url = directory.appendingPathComponent(path)
+                if !rewriteArchives, feeds.isArchivePage(path), FileManager.default.fileExists(atPath: url.path) {
+                    report.unchanged += 1
+                    continue
+                }
                 guard let bytes = try feeds.render(path: path) else { continue }
-                try write(bytes, to: directory.appendingPathComponent(path), as: path, report: &report)
+                try write(bytes, to: url, as: path, report: &report)
             }
         }
         return report

@@ -170,4 +170,24 @@ struct AtomArchiveTests {
         let order = report.written
         #expect(order.prefix(4) == ["feed.xsl", "archive/1.atom", "archive/2.atom", "meetings.atom"], "\(order)")
     }
+
+    @Test func publishRendersAFullArchivePageOnceUnlessAskedToRewriteIt() throws {
+        let fixture = try FeedFixture()
+        for day in 2...3 { try fixture.publish(fixture.meeting(at: "2026-09-01T08:00:00Z"), at: "2026-09-0\(day)T08:00:00Z") }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("insyn-feeds-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let layout = FeedLayout(pageSize: 2)
+        _ = try StaticPublisher(register: fixture.register, layout: layout).publish(to: directory)
+        let page = directory.appendingPathComponent("archive/1.atom")
+        let original = try Data(contentsOf: page)
+        var settings = try fixture.register.settings()
+        settings.baseURL = "https://insyn.example.se/"
+        try fixture.register.update(settings: settings)
+        let again = try StaticPublisher(register: fixture.register, layout: layout).publish(to: directory)
+        #expect(!again.written.contains("archive/1.atom"))
+        #expect(try Data(contentsOf: page) == original)
+        let rewritten = try StaticPublisher(register: fixture.register, layout: layout, rewriteArchives: true).publish(to: directory)
+        #expect(rewritten.written.contains("archive/1.atom"))
+        #expect(String(decoding: try Data(contentsOf: page), as: UTF8.self).contains("https://insyn.example.se/feeds/archive/1.atom"))
+    }
 }

@@ -56,18 +56,20 @@ extension RegisterSnapshot {
                             arguments: [entity, id]).flatMap { Timestamp.parse($0) }
     }
 
-    /// The public catalogue after change `sequence`: each record at its latest change
-    /// up to then, read from the ledger.
-    public func publicCatalogue(asOf sequence: Int64) throws -> PublicCatalogueRecords {
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT seq, body, hash, openings FROM change WHERE seq IN (
-                SELECT MAX(seq) FROM change
-                WHERE entity IN ('unit', 'official', 'organisation', 'issue') AND public = 1 AND seq <= ?
-                GROUP BY entity, entity_id)
-            ORDER BY seq
-            """, arguments: [sequence])
+    /// The officials, organisations and issues that `meetings` name, each at its latest
+    /// change up to change `sequence`, read from the ledger.
+    public func publicCatalogue(asOf sequence: Int64, namedBy meetings: [PublicMeeting]) throws -> PublicCatalogueRecords {
+        var wanted: [(entity: String, id: Int64)] = []
+        wanted += Set(meetings.flatMap { $0.participants ?? [] }).sorted().map { ("official", $0) }
+        wanted += Set(meetings.flatMap { ($0.counterparts ?? []).flatMap { [$0.organisation, $0.onBehalfOf].compactMap { $0 } } })
+            .sorted().map { ("organisation", $0) }
+        wanted += Set(meetings.flatMap { $0.issues ?? [] }).sorted().map { ("issue", $0) }
         var records = PublicCatalogueRecords()
-        for row in rows {
+        for (entity, id) in wanted {
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT seq, body, hash, openings FROM change
+                WHERE entity = ? AND entity_id = ? AND seq <= ? AND public = 1 ORDER BY seq DESC LIMIT 1
+                """, arguments: [entity, id, sequence]) else { continue }
             switch try Self.publicChange(row).record {
             case .unit(let unit): records.units.append(unit)
             case .official(let official): records.officials.append(official)

@@ -1,8 +1,9 @@
 import Foundation
 import RegisterCore
 
-/// One Atom (RFC 4287) document of meetings: a subscription feed or a monthly
-/// archive (RFC 5005), with RFC 6721 tombstones for withdrawn meetings.
+/// One Atom (RFC 4287) document of meetings: a subscription feed or an archive page
+/// (RFC 5005), with RFC 6721 tombstones for withdrawn meetings. Each meeting is in
+/// it once, as the version the document holds; `updated` is the document's newest change.
 struct AtomFeed {
     var id: String
     var title: String
@@ -11,8 +12,11 @@ struct AtomFeed {
     var alternate: String
     var links: [(rel: String, href: String)]
     var isArchive: Bool
+    var updated: Date
     var entries: [PublicMeeting]
     var tombstones: [PublicMeeting]
+    /// The catalogue to name people and organisations by, when not the current one.
+    var catalogue: CatalogueIndex? = nil
 
     /// Writes the document; the same input gives the same bytes.
     func write(to sink: any ByteSink, publication: Publication, catalogue: CatalogueIndex) throws {
@@ -31,7 +35,7 @@ struct AtomFeed {
         try xml.element("id", text: id)
         try xml.element("title", text: title)
         if let subtitle { try xml.element("subtitle", text: subtitle) }
-        try xml.element("updated", text: dates.rfc3339(updated(fallback: settings)))
+        try xml.element("updated", text: dates.rfc3339(updated))
         try xml.startElement("author")
         try xml.element("name", text: settings.bodyName)
         try xml.element("uri", text: publication.baseURL)
@@ -92,11 +96,5 @@ struct AtomFeed {
         try xml.endElement()
         try xml.endElement()
         try xml.endElement()
-    }
-
-    /// The latest change among the document's entries: stable while nothing in it changes.
-    private func updated(fallback settings: RegisterSettings) -> Date {
-        let times = entries.map(\.updatedAt) + tombstones.map { $0.withdrawnAt ?? $0.updatedAt }
-        return times.max() ?? Timestamp.parse(String(settings.tagDate.prefix(4)) + "-01-01T00:00:00Z") ?? Date(timeIntervalSince1970: 0)
     }
 }

@@ -5,21 +5,18 @@ extension Publication {
     public var registerSchemaURL: String { baseURL + "schema/register.schema.json" }
     public var changeSchemaURL: String { baseURL + "schema/change.schema.json" }
 
-    /// The RFC 6570 URI template of a kind of feed (`{id}` for a record's id, `{month}`
-    /// for an archive's YYYY-MM), derived from `feedURL` so that the export cannot
-    /// describe a URL layout other than the one the feeds are published at.
+    /// The RFC 6570 URI template of a kind of feed (`{id}` for a record's id, `{page}`
+    /// for an archive page's number), derived from `feedURL` and `archiveURL` so that the
+    /// export cannot describe a URL layout other than the one the feeds are published at.
     public func feedURLTemplate(_ kind: FeedKind) -> String {
-        let (url, sentinel, variable): (String, String, String)
+        let url: String, variable: String
         switch kind {
-        case .archive:
-            url = feedURL(.all, month: ArchiveMonth(year: 9999, month: 12))
-            (sentinel, variable) = ("9999-12", "{month}")
-        case .issue, .official, .organisation:
-            let subject: FeedSubject = kind == .issue ? .issue(.max) : kind == .official ? .official(.max) : .organisation(.max)
-            url = feedURL(subject)
-            (sentinel, variable) = (String(Int64.max), "{id}")
+        case .archive: (url, variable) = (archiveURL(.max), "{page}")
+        case .issue: (url, variable) = (feedURL(.issue(.max)), "{id}")
+        case .official: (url, variable) = (feedURL(.official(.max)), "{id}")
+        case .organisation: (url, variable) = (feedURL(.organisation(.max)), "{id}")
         }
-        return feedRoot + url.dropFirst(feedRoot.count).replacingOccurrences(of: sentinel, with: variable)
+        return feedRoot + url.dropFirst(feedRoot.count).replacingOccurrences(of: String(Int64.max), with: variable)
     }
 
     /// The kinds of feed a URI template can name.

@@ -36,18 +36,21 @@ public struct Publication: Sendable {
     }
 
     /// A feed document's path relative to the feed root (Feeds/ or /feeds/ on the server).
-    public func feedPath(_ subject: FeedSubject, month: ArchiveMonth? = nil) -> String {
-        if let month { return "archive/\(month).atom" }
+    public func feedPath(_ subject: FeedSubject) -> String {
         switch subject {
-        case .all: return "meetings.atom"
-        case .issue(let id): return "issues/\(id).atom"
-        case .official(let id): return "officials/\(id).atom"
-        case .organisation(let id): return "organisations/\(id).atom"
+        case .all: "meetings.atom"
+        case .issue(let id): "issues/\(id).atom"
+        case .official(let id): "officials/\(id).atom"
+        case .organisation(let id): "organisations/\(id).atom"
         }
     }
 
+    /// The path of archive page `page` (1, 2, 3…) relative to the feed root.
+    public func archivePath(_ page: Int64) -> String { "archive/\(page).atom" }
+
     public var feedRoot: String { baseURL + "feeds/" }
-    public func feedURL(_ subject: FeedSubject, month: ArchiveMonth? = nil) -> String { feedRoot + feedPath(subject, month: month) }
+    public func feedURL(_ subject: FeedSubject) -> String { feedRoot + feedPath(subject) }
+    public func archiveURL(_ page: Int64) -> String { feedRoot + archivePath(page) }
 
     /// The id a push receiver deduplicates by: the same for every retry of one change.
     public func messageId(_ change: PublicChange) -> String {

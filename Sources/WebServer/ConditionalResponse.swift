@@ -2,25 +2,35 @@ import Foundation
 import Hummingbird
 
 /// A response for a document that is the same bytes until the register changes:
-/// a strong ETag over the bytes, Last-Modified, and 304 for a matching conditional GET.
+/// a strong ETag over the bytes, the document's own Last-Modified, and 304 for a
+/// matching conditional GET or HEAD (`If-None-Match` by weak comparison, RFC 9110
+/// §8.8.3.2, and only without it `If-Modified-Since`).
 enum ConditionalResponse {
     static func make(request: Request, bytes: [UInt8], contentType: String, lastModified: Date?) throws -> Response {
         let etag = "\"\(fingerprint(bytes))\""
         var headers: HTTPFields = [.eTag: etag, .cacheControl: "public, max-age=60"]
         if let lastModified { headers[.lastModified] = httpDate(lastModified) }
-        let matches = request.headers[.ifNoneMatch].map { value in
-            value.split(separator: ",").contains { $0.trimmingCharacters(in: .whitespaces) == etag || $0.trimmingCharacters(in: .whitespaces) == "*" }
+        let unmodified: Bool
+        if let tags = request.headers[values: .ifNoneMatch].nonEmpty {
+            unmodified = tags.flatMap { $0.split(separator: ",") }.contains { candidate in
+                let tag = candidate.trimmingCharacters(in: .whitespaces)
+                return tag == "*" || opaque(tag) == opaque(etag)
+            }
+        } else if let since = request.headers[.ifModifiedSince].flatMap(parseHTTPDate), let lastModified {
+            unmodified = Int(lastModified.timeIntervalSince1970) <= Int(since.timeIntervalSince1970)
+        } else {
+            unmodified = false
         }
-        let unmodified = matches ?? request.headers[.ifModifiedSince].flatMap(parseHTTPDate).map { since in
-            lastModified.map { Int($0.timeIntervalSince1970) <= Int(since.timeIntervalSince1970) } ?? false
-        } ?? false
         if unmodified {
             return Response(status: .notModified, headers: headers)
         }
         headers[.contentType] = contentType
-        headers[.contentLength] = String(bytes.count)
-        let body = request.method == .head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(bytes: bytes))
-        return Response(status: .ok, headers: headers, body: body)
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    /// An entity tag without its weakness indicator: what weak comparison compares.
+    static func opaque(_ tag: String) -> Substring {
+        tag.hasPrefix("W/") ? tag.dropFirst(2) : Substring(tag)
     }
 
     /// FNV-1a over the bytes: a cheap, stable fingerprint for an ETag.
@@ -34,18 +44,22 @@ enum ConditionalResponse {
     }
 
     static func httpDate(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "GMT")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
-        return formatter.string(from: date)
+        formatter().string(from: date)
     }
 
     static func parseHTTPDate(_ text: String) -> Date? {
+        formatter().date(from: text)
+    }
+
+    private static func formatter() -> DateFormatter {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "GMT")
         formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
-        return formatter.date(from: text)
+        return formatter
     }
+}
+
+private extension Array {
+    var nonEmpty: Self? { isEmpty ? nil : self }
 }

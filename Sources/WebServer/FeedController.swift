@@ -4,7 +4,8 @@ import Publishing
 import RegisterCore
 
 /// Serves the Atom documents and their stylesheet under /feeds/, rendered by the
-/// same `FeedSet` that writes Feeds/, with conditional GET.
+/// same `FeedSet` that writes Feeds/, with conditional GET; each document's
+/// Last-Modified is the time of its newest change.
 struct FeedController {
     let register: Register
 
@@ -13,17 +14,18 @@ struct FeedController {
             try ConditionalResponse.make(request: request, bytes: try StaticPublisher.stylesheet(),
                                          contentType: "text/xsl; charset=utf-8", lastModified: nil)
         }
-        group.on("**", method: .head, use: feed)
         group.get("**", use: feed)
     }
 
     @Sendable func feed(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let path = context.parameters.getCatchAll().joined(separator: "/")
-        guard let bytes = try FeedSet(register: register).render(path: path) else {
+        // One URL per document: the router also matches "/feeds/x/" and "/feeds//x".
+        guard request.uri.path == "/feeds/" + path,
+              let document = try await register.read({ snapshot in try FeedSet(snapshot: snapshot).document(at: path) }) else {
             throw HTTPError(.notFound, message: "No feed at /feeds/\(path)")
         }
-        return try ConditionalResponse.make(request: request, bytes: bytes, contentType: Self.contentType(for: request),
-                                            lastModified: try register.ledgerHead().at)
+        return try ConditionalResponse.make(request: request, bytes: document.bytes, contentType: Self.contentType(for: request),
+                                            lastModified: document.updated)
     }
 
     /// Browsers apply feed.xsl only to documents served as XML, so a request that

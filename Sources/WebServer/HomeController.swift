@@ -11,9 +11,11 @@ struct HomeController {
 
     func addRoutes(to router: Router<BasicRequestContext>) {
         router.get("/") { _, _ in
-            let settings = try register.settings()
-            let head = try register.ledgerHead()
-            let published = try register.publicMeetings(MeetingFilter(status: .published, limit: 1), order: .newestPublished)
+            let (settings, head, issues, anyPublished) = try await register.read { snapshot in
+                var anyPublished = false
+                try snapshot.forEachPublicMeeting(MeetingFilter(status: .published, limit: 1)) { _ in anyPublished = true }
+                return (try snapshot.settings(), try snapshot.ledgerHead(), try snapshot.issues(), anyPublished)
+            }
             var html = """
                 <!DOCTYPE html>
                 <html lang="sv"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -25,11 +27,11 @@ struct HomeController {
                 <h2>Flöden</h2>
                 <ul><li><a href="/feeds/meetings.atom">Alla publicerade möten (Atom-flöde)</a></li>
                 """
-            for issue in try register.issues() {
+            for issue in issues {
                 html += "<li><a href=\"/feeds/issues/\(issue.id).atom\">Fråga: \(escape(issue.title))</a></li>"
             }
             html += "</ul><p>Registret har \(head.sequence) ändringar i sin hashkedja; senaste: <code>\(head.hash)</code>.</p>"
-            if published.isEmpty { html += "<p>Inga möten är publicerade ännu.</p>" }
+            if !anyPublished { html += "<p>Inga möten är publicerade ännu.</p>" }
             html += "</main></body></html>"
             var headers = HTTPFields()
             headers[.contentType] = "text/html; charset=utf-8"

@@ -3,6 +3,7 @@ import Delivery
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
 import RegisterCore
 import WebServer
 
@@ -16,9 +17,16 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Option(help: "The address to listen on.") var host = "127.0.0.1"
     @Option(help: "The port to listen on.") var port = 8080
+    @Option(help: ArgumentHelp("Close a connection that sends nothing, or too little to finish a request, for this long (e.g. 30s, 500ms).",
+                               valueName: "duration"))
+    var idleTimeout = DurationArgument("30s", ServerAddress.defaultIdleTimeout)
     @Flag(help: "If there is no register yet, create it with the fictitious demo data first.") var demo = false
     @Flag(help: "Do not push changes to the endpoints from this process.") var noPush = false
     @OptionGroup var push: PushOptions
+
+    func validate() throws {
+        guard idleTimeout.duration > .zero else { throw ValidationError("--idle-timeout must be longer than 0") }
+    }
 
     func run() async throws {
         if demo, !FileManager.default.fileExists(atPath: global.databasePath) {
@@ -30,9 +38,24 @@ struct ServeCommand: AsyncParsableCommand {
         var logger = Logger(label: "insyn")
         logger.logLevel = .info
         let worker = noPush ? nil : PushWorker(register: register, configuration: push.configuration)
-        let app = buildApplication(register: register, address: ServerAddress(host: host, port: port), pushWorker: worker, logger: logger)
         let endpoints = try register.endpoints().filter(\.enabled).count
-        print("Insyn is serving \(global.databasePath) at http://\(host):\(port)/\(noPush ? "" : ", pushing to \(endpoints) endpoints") (Ctrl-C stops it)")
-        try await app.runService()
+        let announcement = "Insyn is serving \(global.databasePath) at http://\(host):\(port)/\(noPush ? "" : ", pushing to \(endpoints) endpoints") (Ctrl-C stops it)"
+        let app = buildApplication(register: register, address: ServerAddress(host: host, port: port, idleTimeout: idleTimeout.duration),
+                                   pushWorker: worker, logger: logger) { _ in
+            FileHandle.standardOutput.write(Data((announcement + "\n").utf8))
+        }
+        do {
+            try await app.runService()
+        } catch let error as IOError where error.errnoCode == EADDRINUSE {
+            throw ServeFailure("\(host):\(port) is already in use by another program; choose another with --port")
+        } catch let error as IOError {
+            throw ServeFailure("cannot listen on \(host):\(port): \(error.description)")
+        }
     }
+}
+
+/// Why the server could not start, said in one line.
+struct ServeFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
 }

@@ -23,9 +23,11 @@ struct RedactionTests {
         let lines = BufferSink()
         _ = try ChangeLinesExport(after: 0).write(register, to: lines)
         outputs["changes.jsonl"] = String(decoding: lines.bytes, as: UTF8.self)
-        let feeds = try FeedSet(register: register)
-        for path in feeds.paths {
-            outputs[path] = String(decoding: try #require(try feeds.render(path: path)), as: UTF8.self)
+        try FeedSet.read(register, layout: FeedLayout(pageSize: 2, mainFeedMinimum: 1)) { feeds in
+            #expect(feeds.paths.contains { feeds.isArchivePage($0) }, "archive pages hold the earlier versions")
+            for path in feeds.paths {
+                outputs[path] = String(decoding: try #require(try feeds.render(path: path)), as: UTF8.self)
+            }
         }
         var ledger: [UInt8] = []
         try register.forEachLedgerEntry { ledger += $0.line(view: .public) + [0x0A] }
@@ -47,9 +49,11 @@ struct RedactionTests {
                                     reason: "Rättat ämne")
         try await pushUntilSettled(register)
         #expect(try receiver.received().contains { $0.body.contains(name) }, "the mistake was pushed before the redaction")
-        for (path, text) in try publicOutputs(register) where path == "export.json" || path == "ledger.jsonl" {
-            #expect(text.contains(name), "\(path) held the name before the redaction")
+        let before = try publicOutputs(register)
+        for path in ["export.json", "ledger.jsonl", "changes.jsonl", "meetings.atom"] {
+            #expect(before[path]?.contains(name) == true, "\(path) held the name before the redaction")
         }
+        #expect(before.contains { $0.key.hasPrefix("archive/") && $0.value.contains(name) }, "an archive page held the name")
 
         try register.redactMeeting(id, try MeetingRedactionTarget(parsing: "counterparts[0].people[0].name"),
                                    ground: "GDPR art. 17", reason: "Privatperson publicerad av misstag")
@@ -82,6 +86,29 @@ struct RedactionTests {
         }
         #expect(types == ["meeting.redacted", "meeting.redacted"])
         #expect(pushed.allSatisfy { !$0.body.contains(name) && !$0.body.contains(Self.secret) })
+    }
+
+    @Test func publishRewritesTheArchivePagesOnDiskAfterARedaction() throws {
+        let fixture = try PushFixture()
+        let register = fixture.register
+        let name = PushFixture.privateName
+        let id = try register.recordMeeting(fixture.meeting(people: [CounterpartPerson(name: name, role: "Boende")]))
+        try register.publishMeeting(id)
+        for index in 1...3 {
+            try register.publishMeeting(try register.recordMeeting(fixture.meeting("Möte \(index)")))
+        }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("insyn-redaction-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let publisher = StaticPublisher(register: register, layout: FeedLayout(pageSize: 2, mainFeedMinimum: 1))
+        _ = try publisher.publish(to: directory)
+        let page = directory.appendingPathComponent("archive/1.atom")
+        #expect(try String(contentsOf: page, encoding: .utf8).contains(name))
+
+        try register.redactMeeting(id, .personName(counterpart: 0, person: 0), ground: "GDPR art. 17", reason: "Privatperson")
+        let report = try publisher.publish(to: directory)
+        #expect(report.written.contains("archive/1.atom"))
+        #expect(!(try String(contentsOf: page, encoding: .utf8).contains(name)))
+        #expect(try publisher.publish(to: directory).written.isEmpty, "a later run leaves the final pages alone again")
     }
 
     @Test func aCorrectionCannotPublishARedactedNameAgainAndKeepsARedactedFieldWithheld() throws {

@@ -38,8 +38,7 @@ struct RegisterJSONExportTests {
         #expect(feeds["issue"]?.replacingOccurrences(of: "{id}", with: "7") == publication.feedURL(.issue(7)))
         #expect(feeds["official"]?.replacingOccurrences(of: "{id}", with: "7") == publication.feedURL(.official(7)))
         #expect(feeds["organisation"]?.replacingOccurrences(of: "{id}", with: "7") == publication.feedURL(.organisation(7)))
-        #expect(feeds["archive"]?.replacingOccurrences(of: "{month}", with: "2026-11")
-            == publication.feedURL(.all, month: ArchiveMonth(year: 2026, month: 11)))
+        #expect(feeds["archive"]?.replacingOccurrences(of: "{page}", with: "3") == publication.archiveURL(3))
     }
 
     @Test func meetingsAreThePublicJSONFormOfEachMeeting() throws {

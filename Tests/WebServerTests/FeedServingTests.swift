@@ -16,9 +16,8 @@ struct FeedServingTests {
 
     @Test func mainFeedIsTheStaticFileAndSupportsConditionalGet() async throws {
         let register = try demo()
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let app = buildApplication(register: register, schemaDirectory: repository.appendingPathComponent("Data/schema"))
-        let expected = try #require(try FeedSet(register: register).render(path: "meetings.atom"))
+        let app = buildApplication(register: register)
+        let expected = try #require(try FeedSet.read(register) { try $0.render(path: "meetings.atom") })
         try await app.test(.router) { client in
             let etag = try await client.execute(uri: "/feeds/meetings.atom", method: .get) { response in
                 #expect(response.status == .ok)

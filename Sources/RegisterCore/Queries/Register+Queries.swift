@@ -74,36 +74,3 @@ extension Register {
         try writer.read { db in try StoredMeeting.fetch(id, in: db) }
     }
 }
-
-extension Register {
-    /// The first and the last month (of publication) that hold meetings: the span of
-    /// the feed archives.
-    public func publishedMonthRange() throws -> ClosedRange<ArchiveMonth>? {
-        try writer.read { db in
-            // Two subqueries: SQLite answers a lone MIN or MAX from the index, but not both in one SELECT.
-            guard let row = try Row.fetchOne(db, sql: "SELECT (SELECT MIN(published_month) FROM meeting), (SELECT MAX(published_month) FROM meeting)"),
-                  let first = (row[0] as String?).flatMap(ArchiveMonth.init), let last = (row[1] as String?).flatMap(ArchiveMonth.init)
-            else { return nil }
-            return first...last
-        }
-    }
-
-    /// Each withdrawn meeting as it last stood in public before its withdrawal, so that
-    /// a feed that carried it can carry its tombstone too.
-    public func lastPublishedVersionsOfWithdrawnMeetings() throws -> [Int64: PublicMeeting] {
-        try writer.read { db in
-            var versions: [Int64: PublicMeeting] = [:]
-            let ids = try Int64.fetchAll(db, sql: "SELECT id FROM meeting WHERE status = 'withdrawn'")
-            for id in ids {
-                guard let row = try Row.fetchOne(db, sql: """
-                    SELECT \(Self.publicChangeColumns) FROM change
-                    WHERE entity = 'meeting' AND entity_id = ? AND public = 1 AND type != 'meeting.withdrawn'
-                    ORDER BY seq DESC LIMIT 1
-                    """, arguments: [id]),
-                    case .meeting(let meeting) = try Self.publicChange(row).record else { continue }
-                versions[id] = meeting
-            }
-            return versions
-        }
-    }
-}

@@ -48,6 +48,9 @@ extension Register {
                         draft.type.isPublic, CanonicalJSON.string(body), entry.hash,
                         CanonicalJSON.string(LedgerEntry.openingsJSON(entry.openings)),
                         LedgerPointers.text(entry.confidential), CanonicalJSON.string(.object(publicMembers))])
+        if draft.type.isPublic, draft.type.entity == "meeting" {
+            try db.executeCached(sql: "INSERT INTO feed_change(seq) VALUES (?)", arguments: [sequence])
+        }
         if draft.type.isPublic {
             try db.executeCached(
                 sql: """

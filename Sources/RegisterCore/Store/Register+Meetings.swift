@@ -96,7 +96,8 @@ extension Register {
             try checkReferences(of: valid, in: db)
             let valid = try Self.keepingRedactions(of: stored, in: valid, db: db)
             let projection = PublicMeeting(id: id, meeting: valid, version: stored.version + 1, recordedAt: stored.recordedAt,
-                                           publishedAt: stored.publishedAt ?? now, updatedAt: now, correctionReason: reason)
+                                           publishedAt: stored.publishedAt ?? now, updatedAt: Self.versionTime(now, after: stored.updatedAt),
+                                           correctionReason: reason)
             try savePublished(projection, meeting: valid, type: .meetingCorrected, reason: reason, at: now, in: db)
         }
     }
@@ -111,13 +112,13 @@ extension Register {
                 throw ValidationError("id", "meeting \(id) is \(stored.status.rawValue); only a published meeting can be withdrawn")
             }
             let current = try PublicMeetingReader.fetch(ids: [id], in: db)[0]
-            let tombstone = current.tombstone(at: now, reason: reason)
+            let tombstone = current.tombstone(at: Self.versionTime(now, after: stored.updatedAt), reason: reason)
             let change = try Self.append(
                 ChangeDraft(type: .meetingWithdrawn, entityId: id, reason: reason, data: try JSONValue.from(tombstone)),
                 at: now, in: db)
             try PublicMeetingRows.save(tombstone, sequence: change.sequence, timeZone: try RegisterSettings.load(db).timeZone, in: db)
             try db.execute(sql: "UPDATE meeting_record SET status = 'withdrawn', version = ?, updated_at = ?, updated_seq = ? WHERE id = ?",
-                           arguments: [tombstone.version, Timestamp.format(now), change.sequence, id])
+                           arguments: [tombstone.version, Timestamp.format(tombstone.updatedAt), change.sequence, id])
         }
     }
 
@@ -138,7 +139,7 @@ extension Register {
                 for field in due.keys { meeting.withheld[field] = nil }
                 let current = try PublicMeetingReader.fetch(ids: [id], in: db)[0]
                 let projection = PublicMeeting(id: id, meeting: meeting, version: stored.version + 1, recordedAt: stored.recordedAt,
-                                               publishedAt: stored.publishedAt ?? now, updatedAt: now,
+                                               publishedAt: stored.publishedAt ?? now, updatedAt: Self.versionTime(now, after: stored.updatedAt),
                                                correctionReason: current.correctionReason)
                 let fields = due.keys.sorted().map(\.rawValue).joined(separator: ", ")
                 try savePublished(projection, meeting: meeting, type: .meetingReleased,
@@ -161,7 +162,7 @@ extension Register {
                 WHERE id = ?
                 """,
             arguments: [projection.version, try Self.encodeRecord(meeting), Timestamp.format(projection.publishedAt),
-                        Timestamp.format(now), change.sequence, projection.id])
+                        Timestamp.format(projection.updatedAt), change.sequence, projection.id])
     }
 
     /// The ledger data of a public meeting change: the projection, with every withheld

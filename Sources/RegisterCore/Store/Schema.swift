@@ -215,6 +215,17 @@ enum Schema {
                 ALTER TABLE endpoint ADD COLUMN pause_reason TEXT;
                 """)
         }
+        migrator.registerMigration("v4-feeds") { db in
+            // The public meeting changes numbered 1, 2, 3… in ledger order: the feed
+            // archives are pages of consecutive numbers.
+            try db.execute(sql: """
+                CREATE TABLE feed_change (
+                    ordinal INTEGER PRIMARY KEY,
+                    seq INTEGER NOT NULL UNIQUE
+                );
+                INSERT INTO feed_change(seq) SELECT seq FROM change WHERE entity = 'meeting' AND public = 1 ORDER BY seq;
+                """)
+        }
         return migrator
     }
 }

@@ -72,7 +72,7 @@ extension Register {
             }
             let redacts = try Self.hideInEarlierChanges(entity: "meeting", id: id, in: db, hides: hides, patch: patch)
             guard !redacts.isEmpty else {
-                throw ValidationError("field", "meeting \(id) has never published \(target): there is nothing to redact")
+                throw ValidationError("field", "no public value of \(target) is left in meeting \(id) (it was never published, or it is redacted already): there is nothing to redact")
             }
             let record = JSONValue.object(["ground": .string(ground), "changes": .array(redacts)])
             if stored.status == .published {

@@ -59,6 +59,11 @@ public enum DemoRegister {
         }
         clock.now = max(events.last?.at ?? end, end).addingTimeInterval(86_400)
         try demo.releaseDueWithholdings()
+        if let mistaken = ids[100], try demo.publicMeeting(mistaken)?.status == .published {
+            clock.now = clock.now.addingTimeInterval(3_600)
+            try demo.redactMeeting(mistaken, .field(.place), ground: "OSL 21 kap. 3 §",
+                                   reason: "Platsen var en privatpersons bostadsadress och publicerades av misstag")
+        }
     }
 
     static func luhnCheckDigit(_ digits: String) -> Int {

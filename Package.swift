@@ -67,7 +67,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "RegisterCoreTests", dependencies: ["RegisterCore"]),
-        .testTarget(name: "CommandLineTests", dependencies: ["insyn", "RegisterCore"]),
+        .testTarget(name: "CommandLineTests", dependencies: ["insyn", "RegisterCore", "Delivery"]),
         .testTarget(
             name: "WebServerTests",
             dependencies: ["WebServer", "RegisterCore", .product(name: "HummingbirdTesting", package: "hummingbird")]

@@ -23,7 +23,7 @@ final class BenchReceiver {
         try process.run()
         var line = Data()
         while !line.contains(UInt8(ascii: "\n")) {
-            let chunk = output.fileHandleForReading.availableData
+            let chunk = try output.fileHandleForReading.readChunkRestartingOnInterrupt()
             guard !chunk.isEmpty else { throw CLIError("the receiver \(script) exited before printing its port") }
             line.append(chunk)
         }

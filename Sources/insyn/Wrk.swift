@@ -23,7 +23,7 @@ enum Wrk {
         process.standardOutput = output
         process.standardError = output
         try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let text = String(decoding: try output.fileHandleForReading.readToEndRestartingOnInterrupt(), as: UTF8.self)
         process.waitUntilExit()
         guard process.terminationStatus == 0,
               let line = text.split(separator: "\n").first(where: { $0.hasPrefix("Requests/sec:") }),

@@ -1,3 +1,4 @@
+import Delivery
 import Foundation
 import Testing
 import RegisterCore
@@ -25,8 +26,8 @@ struct Insyn {
         try process.run()
         if let input { standardInput.fileHandleForWriting.write(Data(input.utf8)) }
         try standardInput.fileHandleForWriting.close()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = error.fileHandleForReading.readDataToEndOfFile()
+        let out = try output.fileHandleForReading.readToEndRestartingOnInterrupt()
+        let err = try error.fileHandleForReading.readToEndRestartingOnInterrupt()
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
     }

@@ -1,3 +1,4 @@
+import Delivery
 import Foundation
 import Testing
 #if canImport(Glibc)
@@ -24,7 +25,7 @@ struct ServeCommandTests {
             try process.run()
             var announced = ""
             while !announced.contains("Insyn is serving") {
-                let data = output.fileHandleForReading.availableData
+                let data = try output.fileHandleForReading.readChunkRestartingOnInterrupt()
                 if data.isEmpty { throw SocketFailure(description: "insyn serve ended before serving: \(announced)") }
                 announced += String(decoding: data, as: UTF8.self)
             }

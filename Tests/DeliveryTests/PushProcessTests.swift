@@ -35,8 +35,8 @@ struct InsynProcess {
     }
 
     /// Waits for the exit and returns the status and standard output.
-    func finish() -> (status: Int32, output: String) {
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    func finish() throws -> (status: Int32, output: String) {
+        let text = String(decoding: try output.fileHandleForReading.readToEndRestartingOnInterrupt(), as: UTF8.self)
         process.waitUntilExit()
         return (process.terminationStatus, text)
     }
@@ -84,7 +84,7 @@ struct PushProcessTests {
         let first = try InsynProcess(["--db", path, "push", "--follow", "--poll", "20ms", "--timeout", "60s"])
         try await waitFor { try receiver.count() == 41 && fixture.register.outboxStatus().first?.delivered == 40 }
         first.send(SIGKILL)
-        let killed = first.finish()
+        let killed = try first.finish()
         #expect(killed.status == SIGKILL)
         #expect(try receiver.count() == 41, "killed while the 41st delivery waited for its answer")
 
@@ -113,7 +113,7 @@ struct PushProcessTests {
         let total = try fixture.changes(for: endpoint).count
         try await waitFor { try receiver.count() == total }
         follower.send(SIGTERM)
-        let result = follower.finish()
+        let result = try follower.finish()
 
         #expect(result.status == 0)
         #expect(result.output.hasPrefix("Delivered \(total)"), "\(result.output)")

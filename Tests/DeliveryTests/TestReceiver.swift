@@ -57,7 +57,7 @@ final class TestReceiver {
 
         var firstLine = Data()
         while !firstLine.contains(UInt8(ascii: "\n")) {
-            let chunk = output.fileHandleForReading.availableData
+            let chunk = try output.fileHandleForReading.readChunkRestartingOnInterrupt()
             guard !chunk.isEmpty else {
                 process.waitUntilExit()
                 throw TestReceiverError.startFailed("exited with status \(process.terminationStatus)")

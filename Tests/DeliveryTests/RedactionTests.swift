@@ -133,6 +133,24 @@ struct RedactionTests {
         #expect(corrected.summary == "Ny sammanfattning.")
     }
 
+    @Test func aWithdrawnMeetingsEarlierVersionsCanBeRedactedAndItStaysATombstone() throws {
+        let fixture = try PushFixture()
+        let register = fixture.register
+        let id = try register.recordMeeting(fixture.meeting(summary: Self.secret))
+        try register.publishMeeting(id)
+        try register.withdrawMeeting(id, reason: "Fel möte")
+        try register.redactMeeting(id, .field(.summary), ground: "OSL 19 kap. 3 §", reason: "Sekretessen förbisågs")
+        let tombstone = try #require(try register.publicMeeting(id))
+        #expect(tombstone.status == .withdrawn)
+        #expect(tombstone.version == 3)
+        let changes = try register.publicChanges(after: 0).filter { $0.entity == "meeting" }
+        #expect(changes.map(\.type) == [.meetingPublished, .meetingWithdrawn, .meetingRedacted])
+        var ledger: [UInt8] = []
+        try register.forEachLedgerEntry { ledger += $0.line(view: .public) }
+        #expect(!String(decoding: ledger, as: UTF8.self).contains(Self.secret))
+        #expect(try register.verifyLedger().sequence > 0)
+    }
+
     @Test func nothingToRedactIsAClearErrorAndChangesNothing() throws {
         let fixture = try PushFixture()
         let register = fixture.register

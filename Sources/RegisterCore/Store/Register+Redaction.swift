@@ -78,19 +78,20 @@ extension Register {
             if stored.status == .published {
                 let current = try PublicMeetingReader.fetch(ids: [id], in: db)[0]
                 let projection = PublicMeeting(id: id, meeting: meeting, version: stored.version + 1, recordedAt: stored.recordedAt,
-                                               publishedAt: stored.publishedAt ?? now, updatedAt: max(now, current.updatedAt.addingTimeInterval(1)),
+                                               publishedAt: stored.publishedAt ?? now, updatedAt: Self.versionTime(now, after: stored.updatedAt),
                                                correctionReason: current.correctionReason)
                 try savePublished(projection, meeting: meeting, type: .meetingRedacted, reason: reason, redacts: record, at: now, in: db)
             } else {
                 var tombstone = try PublicMeetingReader.fetch(ids: [id], in: db)[0]
                 tombstone.version += 1
-                tombstone.updatedAt = max(now, tombstone.updatedAt.addingTimeInterval(1))
+                tombstone.updatedAt = Self.versionTime(now, after: stored.updatedAt)
                 let change = try Self.append(
                     ChangeDraft(type: .meetingRedacted, entityId: id, reason: reason, data: try JSONValue.from(tombstone), redacts: record),
                     at: now, in: db)
                 try PublicMeetingRows.save(tombstone, sequence: change.sequence, timeZone: try RegisterSettings.load(db).timeZone, in: db)
                 try db.execute(sql: "UPDATE meeting_record SET version = ?, record = ?, updated_at = ?, updated_seq = ? WHERE id = ?",
-                               arguments: [tombstone.version, try Self.encodeRecord(meeting), Timestamp.format(now), change.sequence, id])
+                               arguments: [tombstone.version, try Self.encodeRecord(meeting), Timestamp.format(tombstone.updatedAt),
+                                           change.sequence, id])
             }
         }
     }

@@ -9,18 +9,20 @@ struct MeetingView: PageView {
     static let template = "meeting"
 
     /// One row of the facts list: a label and either a text, lines, or the reason it is withheld.
+    /// Its member names are its own: mustache looks a missing (nil) member up in the
+    /// enclosing contexts, so a `withheld` here would show the page's list of withheld fields.
     struct Fact: Sendable {
         let label: String
         var text: String?
         var lines: [Line] = []
-        var withheld: String?
+        var withheldReason: String?
         let showLines: Bool
 
-        init(_ label: String, text: String? = nil, lines: [Line] = [], withheld: String? = nil) {
+        init(_ label: String, text: String? = nil, lines: [Line] = [], withheldReason: String? = nil) {
             self.label = label
             self.text = text
             self.lines = lines
-            self.withheld = withheld
+            self.withheldReason = withheldReason
             showLines = !lines.isEmpty
         }
     }
@@ -67,7 +69,7 @@ struct MeetingView: PageView {
             return strings.format("meetingWithheldValue", reason.ground)
         }
         func fact(_ key: String, _ field: MeetingField, text: String? = nil, lines: [Line] = []) -> Fact {
-            if let reason = withholding(field) { return Fact(context[key], withheld: reason) }
+            if let reason = withholding(field) { return Fact(context[key], withheldReason: reason) }
             if text == nil && lines.isEmpty { return Fact(context[key], text: context["meetingNone"]) }
             return Fact(context[key], text: text, lines: lines)
         }

@@ -13,14 +13,14 @@ struct MeetingView: PageView {
         let label: String
         var text: String?
         var lines: [Line] = []
-        var withheld: String?
+        var withheldReason: String?
         let showLines: Bool
 
         init(_ label: String, text: String? = nil, lines: [Line] = [], withheld: String? = nil) {
             self.label = label
             self.text = text
             self.lines = lines
-            self.withheld = withheld
+            withheldReason = withheld
             showLines = !lines.isEmpty
         }
     }

@@ -9,8 +9,6 @@ struct MeetingView: PageView {
     static let template = "meeting"
 
     /// One row of the facts list: a label and either a text, lines, or the reason it is withheld.
-    /// Its member names are its own: mustache looks a missing (nil) member up in the
-    /// enclosing contexts, so a `withheld` here would show the page's list of withheld fields.
     struct Fact: Sendable {
         let label: String
         var text: String?
@@ -18,11 +16,11 @@ struct MeetingView: PageView {
         var withheldReason: String?
         let showLines: Bool
 
-        init(_ label: String, text: String? = nil, lines: [Line] = [], withheldReason: String? = nil) {
+        init(_ label: String, text: String? = nil, lines: [Line] = [], withheld: String? = nil) {
             self.label = label
             self.text = text
             self.lines = lines
-            self.withheldReason = withheldReason
+            withheldReason = withheld
             showLines = !lines.isEmpty
         }
     }
@@ -69,7 +67,7 @@ struct MeetingView: PageView {
             return strings.format("meetingWithheldValue", reason.ground)
         }
         func fact(_ key: String, _ field: MeetingField, text: String? = nil, lines: [Line] = []) -> Fact {
-            if let reason = withholding(field) { return Fact(context[key], withheldReason: reason) }
+            if let reason = withholding(field) { return Fact(context[key], withheld: reason) }
             if text == nil && lines.isEmpty { return Fact(context[key], text: context["meetingNone"]) }
             return Fact(context[key], text: text, lines: lines)
         }

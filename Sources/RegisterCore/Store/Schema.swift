@@ -226,6 +226,12 @@ enum Schema {
                 INSERT INTO feed_change(seq) SELECT seq FROM change WHERE entity = 'meeting' AND public = 1 ORDER BY seq;
                 """)
         }
+        migrator.registerMigration("v5-statistics") { db in
+            // Covers the statistics page's counts by direction, format, disclosed counterparts and start month.
+            try db.execute(sql: """
+                CREATE INDEX meeting_statistics ON meeting(status, direction, format, counterparts_disclosed, starts_at);
+                """)
+        }
         return migrator
     }
 }

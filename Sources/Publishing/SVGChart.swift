@@ -123,7 +123,7 @@ public struct SVGChart: Sendable {
         }
 
         let slot = plotWidth / Double(max(values.count, 1))
-        let labelEvery = max(1, (values.count + 7) / 8)
+        let labelEvery = max(1, (values.count + 5) / 6)
         let showValues = values.count <= 12
         for (index, value) in values.enumerated() {
             let x = left + slot * Double(index)
@@ -139,7 +139,7 @@ public struct SVGChart: Sendable {
             }
             if index % labelEvery == 0 {
                 try writer.element("text", attributes: [
-                    "x": Self.number(x + slot / 2), "y": Self.number(baseline + 18), "text-anchor": "middle", "font-size": "11",
+                    "x": Self.number(x + slot / 2), "y": Self.number(baseline + 18), "text-anchor": "middle", "font-size": "12",
                 ], text: Self.shortened(value.label))
             }
         }

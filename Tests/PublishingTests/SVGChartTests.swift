@@ -118,7 +118,7 @@ struct SVGChartTests {
                                          formatNumber: { "n\($0)" }).render())
         #expect(svg.all("rect").count == 36)
         let monthLabels = svg.all("text").filter { $0.text.hasPrefix("m") }
-        #expect(monthLabels.count <= 8 && monthLabels.first?.text == "m1")
+        #expect(monthLabels.count <= 6 && monthLabels.first?.text == "m1")
         #expect(svg.all("text").filter { $0.text.hasPrefix("n") }.allSatisfy { svg.number($0, "x") < 52 })
     }
 

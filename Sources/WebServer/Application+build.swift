@@ -32,6 +32,10 @@ protocol SiteController {
 func siteControllers(register: Register, pages: PageResponder) -> [any SiteController] {
     [
         HomeController(pages: pages),
+        MeetingController(pages: pages),
+        OpenDataController(pages: pages),
+        AboutController(pages: pages),
+        DownloadController(register: register),
         StatisticsPageController(pages: pages),
         FeedController(register: register),
         SchemaController(),

@@ -16,7 +16,7 @@ enum StatisticsMonths {
         }
         guard let first = counts.keys.min(), let last = counts.keys.max() else { return [] }
 
-        let range = "SELECT COUNT(*) FROM meeting m WHERE \(condition) AND m.starts_at >= ? AND m.starts_at < ?"
+        let range = "SELECT COUNT(*) FROM meeting m INDEXED BY meeting_status_starts WHERE \(condition) AND m.starts_at >= ? AND m.starts_at < ?"
         var month = first
         while month <= last.next {
             let local = Day(year: month.year, month: month.month, day: 1)!.start(in: timeZone)

@@ -227,9 +227,11 @@ enum Schema {
                 """)
         }
         migrator.registerMigration("v5-statistics") { db in
-            // Covers the statistics page's counts by direction, format, disclosed counterparts and start month.
+            // Cover the statistics page's counts by direction, format, disclosed counterparts and start
+            // month, and its range counts at month boundaries.
             try db.execute(sql: """
                 CREATE INDEX meeting_statistics ON meeting(status, direction, format, counterparts_disclosed, starts_at);
+                CREATE INDEX meeting_status_starts ON meeting(status, starts_at);
                 """)
         }
         return migrator

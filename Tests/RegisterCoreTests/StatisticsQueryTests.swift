@@ -154,6 +154,16 @@ struct StatisticsQueryTests {
         #expect(inbound.topIssues.map(\.meetings) == [3, 1])
     }
 
+    @Test func bothQueryPlansCountTheSame() throws {
+        let fixture = try StatisticsRegister()
+        for filter in [StatisticsFilter.all, StatisticsFilter(direction: .outbound), StatisticsFilter(organisationKind: .ngo)] {
+            let (searched, scanned) = try fixture.register.read { snapshot in
+                (try snapshot.meetingStatistics(filter, scanThreshold: .max), try snapshot.meetingStatistics(filter, scanThreshold: 0))
+            }
+            #expect(searched == scanned)
+        }
+    }
+
     @Test func anEmptyRegisterHasNoMonths() throws {
         let statistics = try TestRegister().register.read { try $0.meetingStatistics() }
         #expect(statistics.meetings == 0)

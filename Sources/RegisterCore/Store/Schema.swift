@@ -226,6 +226,14 @@ enum Schema {
                 INSERT INTO feed_change(seq) SELECT seq FROM change WHERE entity = 'meeting' AND public = 1 ORDER BY seq;
                 """)
         }
+        migrator.registerMigration("v5-statistics") { db in
+            // Cover the statistics page's counts by direction, format, disclosed counterparts and start
+            // month, and its range counts at month boundaries.
+            try db.execute(sql: """
+                CREATE INDEX meeting_statistics ON meeting(status, direction, format, counterparts_disclosed, starts_at);
+                CREATE INDEX meeting_status_starts ON meeting(status, starts_at);
+                """)
+        }
         return migrator
     }
 }

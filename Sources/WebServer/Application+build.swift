@@ -32,6 +32,7 @@ protocol SiteController {
 func siteControllers(register: Register, pages: PageResponder) -> [any SiteController] {
     [
         HomeController(pages: pages),
+        SearchPageController(pages: pages),
         FeedController(register: register),
         SchemaController(),
         AssetController(theme: pages.renderer.theme),

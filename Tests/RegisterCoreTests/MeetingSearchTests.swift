@@ -165,6 +165,28 @@ private struct SearchFixture {
         #expect(original.isSubset(of: Set(seen)), "every meeting that matched from the start is shown")
     }
 
+    @Test func rankedPagesCrossBlocksAndVisitEveryMatchOnce() throws {
+        let fixture = try SearchFixture()
+        let count = MeetingSearch.rankedBlock + 30
+        let original = Set(try fixture.register.recordAndPublishMeetings((0..<count).map { index in
+            fixture.meeting(day: 2 + index % 20, subject: "Samråd \(index)",
+                            summary: String(repeating: "Samråd om tidplanen. ", count: 1 + index % 5))
+        }))
+        var seen: [Int64] = []
+        var cursor: SearchCursor?
+        var blocks = 0
+        repeat {
+            let page = try fixture.search([("q", "samråd")] + (cursor.map { [("after", $0.description)] } ?? []))
+            seen += page.meetings.map(\.meeting.id)
+            if case .block = page.next { blocks += 1 }
+            try fixture.publish(fixture.meeting(subject: "Samråd, nytt"))
+            cursor = page.next
+        } while cursor != nil
+        #expect(blocks == 1)
+        #expect(seen.count == Set(seen).count, "no meeting shown twice")
+        #expect(original.isSubset(of: Set(seen)), "every meeting that matched from the start is shown")
+    }
+
     @Test func aSnippetIsPlainTextWithTheMatchesMarked() throws {
         let fixture = try SearchFixture()
         let hostile = "<script>alert('x')</script> & \"vätgas\" \u{E000}fake\u{E001} \u{202E}kcilc"
@@ -220,12 +242,15 @@ private struct SearchFixture {
 
     @Test func aSearchHasOneURLAndRemovingAFilterStartsAgain() throws {
         let search = try MeetingSearch(query: [("kind", "ngo"), ("q", "vätgas"), ("lang", "en"), ("from", "2026-01-01"),
-                                               ("after", "r-1.5_7")])
-        #expect(search.query.map { "\($0.name)=\($0.value)" } == ["q=vätgas", "from=2026-01-01", "kind=ngo", "after=r-1.5_7"])
+                                               ("after", "r-1.5_7_0_-")])
+        #expect(search.query.map { "\($0.name)=\($0.value)" } == ["q=vätgas", "from=2026-01-01", "kind=ngo", "after=r-1.5_7_0_-"])
         #expect(search.narrowing == [.text, .from, .kind])
         #expect(search.removing(.kind).query.map(\.name) == ["q", "from"])
         #expect(try MeetingSearch(query: search.query) == search)
-        #expect(SearchCursor(SearchCursor.ranked(rank: -0.1 - 0.2, id: 3).description) == .ranked(rank: -0.1 - 0.2, id: 3))
+        for cursor in [SearchCursor.ranked(rank: -0.1 - 0.2, id: 3, floor: 0, ceiling: nil), .ranked(rank: -2, id: 9, floor: 4, ceiling: 12),
+                       .block(ceiling: 40), .newest(startsAt: "2026-11-20T13:30:00Z", id: 5)] {
+            #expect(SearchCursor(cursor.description) == cursor)
+        }
         #expect(SearchCursor("-_12") == .newest(startsAt: nil, id: 12))
     }
 }

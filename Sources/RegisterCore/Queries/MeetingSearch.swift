@@ -27,6 +27,8 @@ public struct MeetingSearch: Sendable, Equatable {
     public var after: SearchCursor?
 
     public static let pageSize = 20
+    /// How many matches are ranked together (see `SearchCursor`).
+    public static let rankedBlock = 500
     /// The longest query text accepted, in Unicode scalars.
     public static let maxTextLength = 200
 
@@ -170,35 +172,62 @@ public struct MeetingSearch: Sendable, Equatable {
 
 /// Where a page of search results starts: the sort key of the last result of the
 /// page before (keyset pagination, never an offset), so that a page does not shift
-/// when meetings are added. Ranked results (a search with words) are ordered by
-/// bm25 and then newest id; the others by start (a withheld start last) and id.
+/// when meetings are added. Results without words are ordered by start (a withheld
+/// start last), then id. Results with words are ranked by bm25 in blocks: the
+/// `MeetingSearch.rankedBlock` most recently recorded matches, then the block before
+/// them, and so on, so that ranking costs the same however many meetings match; a
+/// block is fixed by its lowest id (`floor`) and the block after it (`ceiling`), so
+/// meetings added while someone pages through join no block they have passed.
 public enum SearchCursor: Sendable, Equatable, CustomStringConvertible {
-    case ranked(rank: Double, id: Int64)
+    case ranked(rank: Double, id: Int64, floor: Int64, ceiling: Int64?)
+    /// The start of the block of matches below `ceiling`.
+    case block(ceiling: Int64)
     /// `startsAt` is nil for a meeting whose start is withheld.
     case newest(startsAt: String?, id: Int64)
 
-    /// As the URL writes it: `r-4.25_17` or `2026-11-20T13:30:00Z_17` (`-_17` for a withheld start).
+    /// As the URL writes it: `r-4.25_17_3_-`, `b3`, or `2026-11-20T13:30:00Z_17` (`-_17` for a withheld start).
     public var description: String {
         switch self {
-        case .ranked(let rank, let id): "r\(rank)_\(id)"
+        case .ranked(let rank, let id, let floor, let ceiling): "r\(rank)_\(id)_\(floor)_\(ceiling.map(String.init) ?? "-")"
+        case .block(let ceiling): "b\(ceiling)"
         case .newest(let startsAt, let id): "\(startsAt ?? "-")_\(id)"
         }
     }
 
     public init?(_ text: String) {
-        guard let separator = text.lastIndex(of: "_"), let id = Int64(text[text.index(after: separator)...]), id > 0 else {
+        func number(_ part: Substring, minimum: Int64 = 1) -> Int64? {
+            guard part.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int64(part), value >= minimum else { return nil }
+            return value
+        }
+        let parts = text.split(separator: "_", omittingEmptySubsequences: false)
+        if text.first == "b", let ceiling = number(text.dropFirst()) {
+            self = .block(ceiling: ceiling)
+        } else if text.first == "r", parts.count == 4, let rank = Double(parts[0].dropFirst()), rank.isFinite,
+                  let id = number(parts[1]), let floor = number(parts[2], minimum: 0) {
+            if parts[3] == "-" {
+                self = .ranked(rank: rank, id: id, floor: floor, ceiling: nil)
+            } else if let ceiling = number(parts[3]) {
+                self = .ranked(rank: rank, id: id, floor: floor, ceiling: ceiling)
+            } else {
+                return nil
+            }
+        } else if parts.count == 2, let id = number(parts[1]) {
+            if parts[0] == "-" {
+                self = .newest(startsAt: nil, id: id)
+            } else if let date = Timestamp.parse(String(parts[0])), Timestamp.format(date) == parts[0] {
+                self = .newest(startsAt: String(parts[0]), id: id)
+            } else {
+                return nil
+            }
+        } else {
             return nil
         }
-        let key = text[..<separator]
-        if key.first == "r" {
-            guard let rank = Double(key.dropFirst()), rank.isFinite else { return nil }
-            self = .ranked(rank: rank, id: id)
-        } else if key == "-" {
-            self = .newest(startsAt: nil, id: id)
-        } else {
-            guard let date = Timestamp.parse(String(key)), Timestamp.format(date) == key else { return nil }
-            self = .newest(startsAt: String(key), id: id)
-        }
+    }
+
+    /// Whether this cursor belongs to ranked results.
+    var isRanked: Bool {
+        if case .newest = self { return false }
+        return true
     }
 }
 

@@ -86,5 +86,5 @@ public struct SearchFacet: Sendable, Equatable {
     /// How many values of one filter are listed, the most frequent first.
     public static let valueLimit = 10
     /// How many meetings at most the counts are taken over.
-    public static let sampleLimit = 2_000
+    public static let sampleLimit = 1_000
 }

@@ -11,28 +11,31 @@ extension RegisterSnapshot {
         let names = try catalogueNames(search)
         let timeZone = try settings().timeZone
         let plan = SearchPlan(search, timeZone: timeZone)
-        let page = try self.page(plan, after: search.after)
-        let meetings = try PublicMeetingReader.fetch(ids: page.ids.prefix(MeetingSearch.pageSize).map { $0 }, in: db)
+        if let cursor = search.after, cursor.isRanked != (plan.words != nil) {
+            throw SearchParameterError(.after, value: cursor.description, expected: .cursor)
+        }
+        // The latest matches, as many as are counted: the total, the facets' sample, the first block to rank.
+        let matching = try latestIds(plan, limit: MeetingSearchResult.countLimit + 1)
+        let page = plan.words != nil ? try rankedPage(plan, after: search.after, latest: matching)
+            : try newestPage(plan, after: search.after, latest: matching)
+        let meetings = try PublicMeetingReader.fetch(ids: page.ids, in: db)
         let snippets = try plan.words.map { try self.snippets(words: $0, ids: meetings.map(\.id)) } ?? [:]
 
-        var samples: [MeetingSearch.Parameter?: [Int64]] = [:]
-        func sample(_ parameter: MeetingSearch.Parameter?) throws -> [Int64] {
-            if let ids = samples[parameter] { return ids }
-            let ids = try sampleIds(parameter.map { SearchPlan(search.removing($0), timeZone: timeZone) } ?? plan)
-            samples[parameter] = ids
-            return ids
-        }
-        let matching = try sample(nil)
-        let total = matching.count <= SearchFacet.sampleLimit ? matching.count : try count(plan)
+        var samples: [MeetingSearch.Parameter: [Int64]] = [:]
         let facets = try SearchFacet.parameters.map { parameter in
-            let ids = try sample(search.value(of: parameter) == nil ? nil : parameter)
-            return try facet(parameter, over: ids, selected: search.value(of: parameter))
+            var sample = matching
+            if search.value(of: parameter) != nil {
+                sample = try samples[parameter] ?? latestIds(SearchPlan(search.removing(parameter), timeZone: timeZone),
+                                                              limit: SearchFacet.sampleLimit + 1)
+                samples[parameter] = sample
+            }
+            return try facet(parameter, over: sample, selected: search.value(of: parameter))
         }
         return MeetingSearchResult(
             meetings: meetings.map { FoundMeeting(meeting: $0, snippet: snippets[$0.id]) },
-            total: min(total, MeetingSearchResult.countLimit), totalIsAtLeast: total > MeetingSearchResult.countLimit,
-            facets: facets, next: page.ids.count > MeetingSearch.pageSize ? page.cursors[MeetingSearch.pageSize - 1] : nil,
-            names: names)
+            total: min(matching.count, MeetingSearchResult.countLimit),
+            totalIsAtLeast: matching.count > MeetingSearchResult.countLimit,
+            facets: facets, next: page.next, names: names)
     }
 
     /// The names of the records the filters name; a filter naming none is refused.
@@ -54,45 +57,9 @@ extension RegisterSnapshot {
         return names
     }
 
-    /// The ids of one page plus one (so that a next page shows itself), with the cursor after each.
-    private func page(_ plan: SearchPlan, after cursor: SearchCursor?) throws -> (ids: [Int64], cursors: [SearchCursor]) {
-        let limit = MeetingSearch.pageSize + 1
-        if let match = plan.match, plan.words != nil {
-            var (sql, arguments) = plan.fromIndex(columns: "meeting_search.rowid AS id, \(SearchPlan.rank) AS r")
-            var keyset = ""
-            switch cursor {
-            case nil: break
-            case .ranked(let rank, let id):
-                // The rank of the cursor's meeting now: adding meetings changes every bm25 score.
-                let current = try Double.fetchOne(db, sql: "SELECT \(SearchPlan.rank) FROM meeting_search WHERE meeting_search MATCH ? AND rowid = ?",
-                                                  arguments: [match, id]) ?? rank
-                keyset = " WHERE r > ? OR (r = ? AND id < ?)"
-                arguments += [current, current, id]
-            case .newest(let startsAt, let id):
-                throw SearchParameterError(.after, value: SearchCursor.newest(startsAt: startsAt, id: id).description, expected: .cursor)
-            }
-            sql = "SELECT id, r FROM (\(sql))\(keyset) ORDER BY r, id DESC LIMIT \(limit)"
-            let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
-            return (rows.map { $0[0] }, rows.map { .ranked(rank: $0[1], id: $0[0]) })
-        }
-        var (sql, arguments) = plan.fromMeetings(columns: "m.id, m.starts_at")
-        switch cursor {
-        case nil: break
-        case .newest(let startsAt, let id):
-            sql += " AND (COALESCE(m.starts_at, ''), m.id) < (?, ?)"
-            arguments += [startsAt ?? "", id]
-        case .ranked(let rank, let id):
-            throw SearchParameterError(.after, value: SearchCursor.ranked(rank: rank, id: id).description, expected: .cursor)
-        }
-        sql += " ORDER BY COALESCE(m.starts_at, '') DESC, m.id DESC LIMIT \(limit)"
-        let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
-        return (rows.map { $0[0] }, rows.map { .newest(startsAt: $0[1], id: $0[0]) })
-    }
-
-    /// The latest matching meetings, at most one more than `SearchFacet.sampleLimit`:
-    /// by id from the index, by start from the meetings when there is nothing to match.
-    private func sampleIds(_ plan: SearchPlan) throws -> [Int64] {
-        let limit = SearchFacet.sampleLimit + 1
+    /// The ids of the latest matches, at most `limit`: by id from the index (the most
+    /// recently recorded first), by start from the meetings when there is nothing to match.
+    private func latestIds(_ plan: SearchPlan, limit: Int) throws -> [Int64] {
         if plan.match != nil {
             let (sql, arguments) = plan.fromIndex(columns: "meeting_search.rowid")
             return try Int64.fetchAll(db, sql: sql + " ORDER BY meeting_search.rowid DESC LIMIT \(limit)", arguments: arguments)
@@ -101,14 +68,92 @@ extension RegisterSnapshot {
         return try Int64.fetchAll(db, sql: sql + " ORDER BY COALESCE(m.starts_at, '') DESC, m.id DESC LIMIT \(limit)", arguments: arguments)
     }
 
-    /// How many meetings match, counted up to one more than `MeetingSearchResult.countLimit`.
-    private func count(_ plan: SearchPlan) throws -> Int {
-        let (sql, arguments) = plan.match != nil ? plan.fromIndex(columns: "1") : plan.fromMeetings(columns: "1")
-        return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (\(sql) LIMIT \(MeetingSearchResult.countLimit + 1))",
-                                arguments: arguments) ?? 0
+    /// A page of ranked results: the block the cursor is in (or the first), ranked by
+    /// bm25, after the cursor's meeting as it ranks now (adding meetings changes every score).
+    private func rankedPage(_ plan: SearchPlan, after cursor: SearchCursor?, latest: [Int64]) throws -> SearchPage {
+        var ceiling: Int64?, floor: Int64?, after: (rank: Double, id: Int64)?
+        switch cursor {
+        case .ranked(let rank, let id, let blockFloor, let blockCeiling): (ceiling, floor, after) = (blockCeiling, blockFloor, (rank, id))
+        case .block(let blockCeiling): ceiling = blockCeiling
+        case .newest, nil: break
+        }
+        let block: [Int64]
+        if let floor {
+            var (sql, arguments) = plan.fromIndex(columns: "meeting_search.rowid")
+            sql += " AND meeting_search.rowid >= ?"
+            arguments += [floor]
+            if let ceiling {
+                sql += " AND meeting_search.rowid < ?"
+                arguments += [ceiling]
+            }
+            block = try Int64.fetchAll(db, sql: sql, arguments: arguments)
+        } else if let ceiling {
+            var (sql, arguments) = plan.fromIndex(columns: "meeting_search.rowid")
+            sql += " AND meeting_search.rowid < ? ORDER BY meeting_search.rowid DESC LIMIT \(MeetingSearch.rankedBlock)"
+            arguments += [ceiling]
+            block = try Int64.fetchAll(db, sql: sql, arguments: arguments)
+        } else {
+            block = Array(latest.prefix(MeetingSearch.rankedBlock))
+        }
+        let blockFloor = floor ?? (block.count == MeetingSearch.rankedBlock ? block.last ?? 0 : 0)
+        guard !block.isEmpty, let match = plan.rankMatch else { return SearchPage(ids: [], next: nil) }
+
+        var sql = """
+            SELECT rowid, \(SearchPlan.rank) FROM meeting_search WHERE meeting_search MATCH ? AND rowid >= ?
+            AND +rowid IN (\(block.map(String.init).joined(separator: ",")))
+            """
+        var arguments: StatementArguments = [match, blockFloor]
+        if let ceiling {
+            sql += " AND rowid < ?"
+            arguments += [ceiling]
+        }
+        var ranked = try Row.fetchAll(db, sql: sql, arguments: arguments).map { (id: $0[0] as Int64, rank: $0[1] as Double) }
+        ranked.sort { ($0.rank, $1.id) < ($1.rank, $0.id) }
+        if let after {
+            let rank = ranked.first { $0.id == after.id }?.rank ?? after.rank
+            ranked.removeAll { ($0.rank, after.id) <= (rank, $0.id) }
+        }
+        let shown = ranked.prefix(MeetingSearch.pageSize)
+        var next: SearchCursor?
+        if ranked.count > MeetingSearch.pageSize, let last = shown.last {
+            next = .ranked(rank: last.rank, id: last.id, floor: blockFloor, ceiling: ceiling)
+        } else if blockFloor > 0 {
+            var (below, arguments) = plan.fromIndex(columns: "1")
+            below += " AND meeting_search.rowid < ? LIMIT 1"
+            arguments += [blockFloor]
+            if try Bool.fetchOne(db, sql: below, arguments: arguments) == true { next = .block(ceiling: blockFloor) }
+        }
+        return SearchPage(ids: shown.map(\.id), next: next)
     }
 
-    private func facet(_ parameter: MeetingSearch.Parameter, over sample: [Int64], selected: String?) throws -> SearchFacet {
+    /// A page of results without words, newest start first. When the matches are few
+    /// enough to have been read whole, they are sorted; otherwise the meetings are
+    /// read in order and each is checked against the index.
+    private func newestPage(_ plan: SearchPlan, after cursor: SearchCursor?, latest: [Int64]) throws -> SearchPage {
+        var sql: String, arguments: StatementArguments
+        if plan.match != nil {
+            if latest.count <= MeetingSearchResult.countLimit {
+                sql = "SELECT m.id, m.starts_at FROM meeting m WHERE m.id IN (\(latest.map(String.init).joined(separator: ",")))"
+                arguments = []
+            } else {
+                (sql, arguments) = plan.fromMeetings(columns: "m.id, m.starts_at", checkingEach: true)
+            }
+        } else {
+            (sql, arguments) = plan.fromMeetings(columns: "m.id, m.starts_at")
+        }
+        if case .newest(let startsAt, let id) = cursor {
+            sql += " AND (COALESCE(m.starts_at, ''), m.id) < (?, ?)"
+            arguments += [startsAt ?? "", id]
+        }
+        sql += " ORDER BY COALESCE(m.starts_at, '') DESC, m.id DESC LIMIT \(MeetingSearch.pageSize + 1)"
+        let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
+        let shown = rows.prefix(MeetingSearch.pageSize)
+        let next: SearchCursor? = rows.count > MeetingSearch.pageSize ? shown.last.map { .newest(startsAt: $0[1], id: $0[0]) } : nil
+        return SearchPage(ids: shown.map { $0[0] }, next: next)
+    }
+
+    private func facet(_ parameter: MeetingSearch.Parameter, over latest: [Int64], selected: String?) throws -> SearchFacet {
+        let sample = latest.prefix(SearchFacet.sampleLimit + 1)
         let ids = sample.prefix(SearchFacet.sampleLimit).map(String.init).joined(separator: ",")
         let isSampled = sample.count > SearchFacet.sampleLimit
         guard !ids.isEmpty, let select = Self.facetSQL[parameter] else {
@@ -168,11 +213,19 @@ extension RegisterSnapshot {
     }
 }
 
+/// One page's meetings and the cursor of the next page.
+struct SearchPage {
+    var ids: [Int64]
+    var next: SearchCursor?
+}
+
 /// The SQL a search runs: its words and filter tags as one FTS5 query, and its date range.
 struct SearchPlan {
     /// The words as an FTS5 query, nil when the search has none.
     var words: String?
     var tags: [String]
+    /// The tags of filters with many values (an official, organisation or issue), few meetings each.
+    var selectiveTags: [String]
     /// The start's bounds as stored timestamps: from (inclusive) and to (exclusive).
     var dates: (from: String, to: String?)?
 
@@ -190,6 +243,8 @@ struct SearchPlan {
         if let format = search.format { tags.append(SearchTag.format(format)) }
         if let kind = search.kind { tags.append(SearchTag.kind(kind)) }
         self.tags = tags
+        selectiveTags = [search.official.map(SearchTag.official), search.organisation.map(SearchTag.organisation),
+                         search.issue.map(SearchTag.issue)].compactMap { $0 }
         func midnight(_ day: Day) -> String {
             Timestamp.format(Timestamp.parse("\(day)T00:00", timeZone: timeZone) ?? .distantPast)
         }
@@ -205,6 +260,13 @@ struct SearchPlan {
         return parts.isEmpty ? nil : parts.joined(separator: " AND ")
     }
 
+    /// The query a block of matches is ranked with: the words and the selective tags.
+    /// (bm25 reads every phrase's whole doclist, and a tag such as a direction is in
+    /// most meetings; the block's ids filter on the rest.)
+    var rankMatch: String? {
+        words.map { ([$0] + selectiveTags).joined(separator: " AND ") }
+    }
+
     /// A SELECT of `columns` from the index rows that match (with the meeting `m` joined for a date range).
     func fromIndex(columns: String) -> (String, StatementArguments) {
         var sql = "SELECT \(columns) FROM meeting_search"
@@ -218,12 +280,14 @@ struct SearchPlan {
         return (sql, arguments)
     }
 
-    /// A SELECT of `columns` from the published meetings `m` that match.
-    func fromMeetings(columns: String) -> (String, StatementArguments) {
+    /// A SELECT of `columns` from the published meetings `m` that match: with the
+    /// matching ids read first, or (`checkingEach`) each meeting looked up in the index.
+    func fromMeetings(columns: String, checkingEach: Bool = false) -> (String, StatementArguments) {
         var sql = "SELECT \(columns) FROM meeting m WHERE m.status = 'published'"
         var arguments = StatementArguments()
         if let match {
-            sql += " AND m.id IN (SELECT rowid FROM meeting_search WHERE meeting_search MATCH ?)"
+            sql += checkingEach ? " AND EXISTS (SELECT 1 FROM meeting_search WHERE meeting_search MATCH ? AND rowid = m.id)"
+                : " AND m.id IN (SELECT rowid FROM meeting_search WHERE meeting_search MATCH ?)"
             arguments += [match]
         }
         if let dates { appendDates(dates, to: &sql, &arguments) }

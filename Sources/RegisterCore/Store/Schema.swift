@@ -236,7 +236,7 @@ enum Schema {
                 DROP TABLE meeting_search;
                 CREATE VIRTUAL TABLE meeting_search USING fts5(
                     subject, summary, place, counterparts, issues, officials, tags,
-                    tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3'
+                    tokenize = "unicode61 remove_diacritics 0 tokenchars '_'", prefix = '2 3'
                 );
                 INSERT INTO meeting_search(rowid, subject, summary, place, counterparts, issues, officials, tags)
                 SELECT m.id, COALESCE(m.subject, ''), COALESCE(m.summary, ''), COALESCE(m.place, ''),
@@ -247,15 +247,15 @@ enum Schema {
                     COALESCE((SELECT group_concat(i.title, ' ') FROM meeting_issue mi JOIN issue i ON i.id = mi.issue_id WHERE mi.meeting_id = m.id), ''),
                     COALESCE((SELECT group_concat(o.name, ' ') FROM meeting_participant p JOIN official o ON o.id = p.official_id WHERE p.meeting_id = m.id), ''),
                     COALESCE((SELECT group_concat(tag, ' ') FROM (
-                        SELECT 'o' || official_id AS tag FROM meeting_participant WHERE meeting_id = m.id
-                        UNION SELECT 'u' || o.unit_id FROM meeting_participant p JOIN official o ON o.id = p.official_id WHERE p.meeting_id = m.id
-                        UNION SELECT 'g' || organisation_id FROM meeting_counterpart WHERE meeting_id = m.id AND organisation_id IS NOT NULL
-                        UNION SELECT 'g' || on_behalf_of_id FROM meeting_counterpart WHERE meeting_id = m.id AND on_behalf_of_id IS NOT NULL
-                        UNION SELECT 'k' || replace(o.kind, '-', '') FROM meeting_counterpart c JOIN organisation o
+                        SELECT '_o' || official_id AS tag FROM meeting_participant WHERE meeting_id = m.id
+                        UNION SELECT '_u' || o.unit_id FROM meeting_participant p JOIN official o ON o.id = p.official_id WHERE p.meeting_id = m.id
+                        UNION SELECT '_g' || organisation_id FROM meeting_counterpart WHERE meeting_id = m.id AND organisation_id IS NOT NULL
+                        UNION SELECT '_g' || on_behalf_of_id FROM meeting_counterpart WHERE meeting_id = m.id AND on_behalf_of_id IS NOT NULL
+                        UNION SELECT '_k' || replace(o.kind, '-', '') FROM meeting_counterpart c JOIN organisation o
                             ON o.id = c.organisation_id OR o.id = c.on_behalf_of_id WHERE c.meeting_id = m.id
-                        UNION SELECT 'i' || issue_id FROM meeting_issue WHERE meeting_id = m.id
-                        UNION SELECT 'd' || m.direction WHERE m.direction IS NOT NULL
-                        UNION SELECT 'f' || replace(m.format, '-', '') WHERE m.format IS NOT NULL)), '')
+                        UNION SELECT '_i' || issue_id FROM meeting_issue WHERE meeting_id = m.id
+                        UNION SELECT '_d' || m.direction WHERE m.direction IS NOT NULL
+                        UNION SELECT '_f' || replace(m.format, '-', '') WHERE m.format IS NOT NULL)), '')
                 FROM meeting m
                 WHERE m.status = 'published';
                 CREATE INDEX meeting_newest_start ON meeting(status, COALESCE(starts_at, ''), id);

@@ -226,6 +226,10 @@ enum Schema {
                 INSERT INTO feed_change(seq) SELECT seq FROM change WHERE entity = 'meeting' AND public = 1 ORDER BY seq;
                 """)
         }
+        migrator.registerMigration("v5-web") { db in
+            // The start page lists the meetings changed last.
+            try db.execute(sql: "CREATE INDEX meeting_status_updated ON meeting(status, updated_at, id)")
+        }
         migrator.registerMigration("v5-search") { db in
             // The index gains our officials' names and the filter tags (see `SearchIndex`),
             // and prefix indexes for two- and three-letter prefixes; it is built anew

@@ -28,7 +28,7 @@ public struct MeetingSearch: Sendable, Equatable {
 
     public static let pageSize = 20
     /// How many matches are ranked together (see `SearchCursor`).
-    public static let rankedBlock = 500
+    public static let rankedBlock = 200
     /// The longest query text accepted, in Unicode scalars.
     public static let maxTextLength = 200
 

@@ -203,10 +203,12 @@ extension RegisterSnapshot {
         // Marks no stored text holds: a fresh random token on each side of a match.
         let token = UUID().uuidString
         let open = "\u{E000}\(token)\u{E001}", close = "\u{E000}\(token)\u{E002}"
+        // A range the index can seek to, and the ids as a filter after it: an IN on the
+        // rowid would run the whole query (a prefix's doclist built anew) once per id.
         let rows = try Row.fetchAll(db, sql: """
             SELECT rowid, snippet(meeting_search, -1, ?, ?, '…', 24) FROM meeting_search
-            WHERE meeting_search MATCH ? AND rowid IN (\(ids.map(String.init).joined(separator: ",")))
-            """, arguments: [open, close, words])
+            WHERE meeting_search MATCH ? AND rowid BETWEEN ? AND ? AND +rowid IN (\(ids.map(String.init).joined(separator: ",")))
+            """, arguments: [open, close, words, ids.min(), ids.max()])
         return Dictionary(uniqueKeysWithValues: rows.map { row in
             (row[0] as Int64, SearchSnippet(marked: row[1], open: open, close: close))
         })

@@ -32,6 +32,7 @@ protocol SiteController {
 func siteControllers(register: Register, pages: PageResponder) -> [any SiteController] {
     [
         HomeController(pages: pages),
+        SearchPageController(pages: pages),
         MeetingController(pages: pages),
         OpenDataController(pages: pages),
         AboutController(pages: pages),

@@ -64,7 +64,7 @@ struct PageTests {
         let fixture = try PageFixture()
         try await buildApplication(register: fixture.register).test(.router) { client in
             let page = try await client.page("/meetings/\(fixture.corrected)?lang=sv")
-            #expect(page.body.contains("<td data-label=\"Ändring\">Rättat</td><td data-label=\"Skäl\">Rättad mötestid &amp; ämne</td><td data-label=\"Vad ändrades\">längd, ämne</td>"))
+            #expect(page.body.contains("<td data-label=\"Ändring\">Rättat</td><td data-label=\"Skäl\" lang=\"sv\">Rättad mötestid &amp; ämne</td><td data-label=\"Vad ändrades\">längd, ämne</td>"))
             #expect(page.body.contains("<td data-label=\"Vad ändrades\">första publiceringen</td>"))
             #expect(page.body.contains("Rättat 25 november 2026: Rättad mötestid &amp; ämne"))
         }
@@ -109,7 +109,7 @@ struct PageTests {
             let page = try await client.page("/meetings/\(fixture.withdrawn)?lang=sv")
             #expect(page.status == .gone)
             #expect(page.body.contains("<h1>Mötet är återkallat</h1>"))
-            #expect(page.body.contains("<p>Registrerat två gånger</p>"))
+            #expect(page.body.contains("<p lang=\"sv\">Registrerat två gånger</p>"))
             #expect(page.body.contains("återkallades 25 november 2026 kl. 09.00"))
             #expect(!page.body.contains("Dubbelt registrerat"))
         }

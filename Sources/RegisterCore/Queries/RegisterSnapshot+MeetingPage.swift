@@ -29,3 +29,14 @@ extension RegisterSnapshot {
         }
     }
 }
+
+extension RegisterSnapshot {
+    /// The published meetings changed last (published or corrected), newest change
+    /// first, at most `limit`: what the start page lists.
+    public func latestChangedMeetings(limit: Int) throws -> [PublicMeeting] {
+        let ids = try Int64.fetchAll(db, sql: """
+            SELECT id FROM meeting WHERE status = 'published' ORDER BY updated_at DESC, id DESC LIMIT ?
+            """, arguments: [limit])
+        return try PublicMeetingReader.fetch(ids: ids, in: db)
+    }
+}

@@ -37,7 +37,7 @@ struct HomeView: PageView {
         heading = context["homeTitle"]
         title = heading
         intro = context.strings.format("homeIntro", context.settings.bodyName)
-        meetings = try snapshot.latestPublishedMeetings(.all, limit: HomeController.latestCount).map {
+        meetings = try snapshot.latestChangedMeetings(limit: HomeController.latestCount).map {
             MeetingListItem($0, catalogue: catalogue, context: context)
         }
         hasMeetings = !meetings.isEmpty

@@ -1,0 +1,307 @@
+import Foundation
+import GRDB
+
+extension RegisterSnapshot {
+    /// One page of the published meetings that `search` finds: ranked by bm25 when it
+    /// has words, newest start first otherwise; with a snippet per meeting, the
+    /// counts of each filter's values and the next page's cursor. Throws a
+    /// `SearchParameterError` when a filter names no catalogue record or the cursor
+    /// belongs to another order.
+    public func search(_ search: MeetingSearch) throws -> MeetingSearchResult {
+        let names = try catalogueNames(search)
+        let timeZone = try settings().timeZone
+        let plan = SearchPlan(search, timeZone: timeZone)
+        if let cursor = search.after, cursor.isRanked != (plan.words != nil) {
+            throw SearchParameterError(.after, value: cursor.description, expected: .cursor)
+        }
+        // The latest matches, as many as are counted: the total, the facets' sample, the first block to rank.
+        let matching = try latestIds(plan, limit: MeetingSearchResult.countLimit + 1)
+        let page = plan.words != nil ? try rankedPage(plan, after: search.after, latest: matching)
+            : try newestPage(plan, after: search.after, latest: matching)
+        let meetings = try PublicMeetingReader.fetch(ids: page.ids, in: db)
+        let snippets = try plan.words.map { try self.snippets(words: $0, ids: meetings.map(\.id)) } ?? [:]
+
+        var samples: [MeetingSearch.Parameter: [Int64]] = [:]
+        let facets = try SearchFacet.parameters.map { parameter in
+            var sample = matching
+            if search.value(of: parameter) != nil {
+                sample = try samples[parameter] ?? latestIds(SearchPlan(search.removing(parameter), timeZone: timeZone),
+                                                              limit: SearchFacet.sampleLimit + 1)
+                samples[parameter] = sample
+            }
+            return try facet(parameter, over: sample, selected: search.value(of: parameter))
+        }
+        return MeetingSearchResult(
+            meetings: meetings.map { FoundMeeting(meeting: $0, snippet: snippets[$0.id]) },
+            total: min(matching.count, MeetingSearchResult.countLimit),
+            totalIsAtLeast: matching.count > MeetingSearchResult.countLimit,
+            facets: facets, next: page.next, names: names)
+    }
+
+    /// The names of the records the filters name; a filter naming none is refused.
+    private func catalogueNames(_ search: MeetingSearch) throws -> [MeetingSearch.Parameter: String] {
+        let lookups: [(MeetingSearch.Parameter, Int64?, String, String, String)] = [
+            (.official, search.official, "official", "name", "official"),
+            (.organisation, search.organisation, "organisation", "name", "organisation"),
+            (.issue, search.issue, "issue", "title", "issue"),
+            (.unit, search.unit, "unit", "name", "unit"),
+        ]
+        var names: [MeetingSearch.Parameter: String] = [:]
+        for (parameter, id, table, column, noun) in lookups {
+            guard let id else { continue }
+            guard let name = try String.fetchOne(db, sql: "SELECT \(column) FROM \(table) WHERE id = ?", arguments: [id]) else {
+                throw SearchParameterError(parameter, value: String(id), expected: .record(noun))
+            }
+            names[parameter] = name
+        }
+        return names
+    }
+
+    /// The ids of the latest matches, at most `limit`: by id from the index (the most
+    /// recently recorded first), by start from the meetings when there is nothing to match.
+    private func latestIds(_ plan: SearchPlan, limit: Int) throws -> [Int64] {
+        if plan.match != nil {
+            let (sql, arguments) = plan.fromIndex(columns: "meeting_search.rowid")
+            return try Int64.fetchAll(db, sql: sql + " ORDER BY meeting_search.rowid DESC LIMIT \(limit)", arguments: arguments)
+        }
+        let (sql, arguments) = plan.fromMeetings(columns: "m.id")
+        return try Int64.fetchAll(db, sql: sql + " ORDER BY COALESCE(m.starts_at, '') DESC, m.id DESC LIMIT \(limit)", arguments: arguments)
+    }
+
+    /// A page of ranked results: the block the cursor is in (or the first), ranked by
+    /// bm25, after the cursor's meeting as it ranks now (adding meetings changes every score).
+    private func rankedPage(_ plan: SearchPlan, after cursor: SearchCursor?, latest: [Int64]) throws -> SearchPage {
+        var ceiling: Int64?, floor: Int64?, after: (rank: Double, id: Int64)?
+        switch cursor {
+        case .ranked(let rank, let id, let blockFloor, let blockCeiling): (ceiling, floor, after) = (blockCeiling, blockFloor, (rank, id))
+        case .block(let blockCeiling): ceiling = blockCeiling
+        case .newest, nil: break
+        }
+        let block: [Int64]
+        if let floor {
+            var (sql, arguments) = plan.fromIndex(columns: "meeting_search.rowid")
+            sql += " AND meeting_search.rowid >= ?"
+            arguments += [floor]
+            if let ceiling {
+                sql += " AND meeting_search.rowid < ?"
+                arguments += [ceiling]
+            }
+            block = try Int64.fetchAll(db, sql: sql, arguments: arguments)
+        } else if let ceiling {
+            var (sql, arguments) = plan.fromIndex(columns: "meeting_search.rowid")
+            sql += " AND meeting_search.rowid < ? ORDER BY meeting_search.rowid DESC LIMIT \(MeetingSearch.rankedBlock)"
+            arguments += [ceiling]
+            block = try Int64.fetchAll(db, sql: sql, arguments: arguments)
+        } else {
+            block = Array(latest.prefix(MeetingSearch.rankedBlock))
+        }
+        let blockFloor = floor ?? (block.count == MeetingSearch.rankedBlock ? block.last ?? 0 : 0)
+        guard !block.isEmpty, let match = plan.rankMatch else { return SearchPage(ids: [], next: nil) }
+
+        var sql = """
+            SELECT rowid, \(SearchPlan.rank) FROM meeting_search WHERE meeting_search MATCH ? AND rowid >= ?
+            AND +rowid IN (\(block.map(String.init).joined(separator: ",")))
+            """
+        var arguments: StatementArguments = [match, blockFloor]
+        if let ceiling {
+            sql += " AND rowid < ?"
+            arguments += [ceiling]
+        }
+        var ranked = try Row.fetchAll(db, sql: sql, arguments: arguments).map { (id: $0[0] as Int64, rank: $0[1] as Double) }
+        ranked.sort { ($0.rank, $1.id) < ($1.rank, $0.id) }
+        if let after {
+            let rank = ranked.first { $0.id == after.id }?.rank ?? after.rank
+            ranked.removeAll { ($0.rank, after.id) <= (rank, $0.id) }
+        }
+        let shown = ranked.prefix(MeetingSearch.pageSize)
+        var next: SearchCursor?
+        if ranked.count > MeetingSearch.pageSize, let last = shown.last {
+            next = .ranked(rank: last.rank, id: last.id, floor: blockFloor, ceiling: ceiling)
+        } else if blockFloor > 0 {
+            var (below, arguments) = plan.fromIndex(columns: "1")
+            below += " AND meeting_search.rowid < ? LIMIT 1"
+            arguments += [blockFloor]
+            if try Bool.fetchOne(db, sql: below, arguments: arguments) == true { next = .block(ceiling: blockFloor) }
+        }
+        return SearchPage(ids: shown.map(\.id), next: next)
+    }
+
+    /// A page of results without words, newest start first. When the matches are few
+    /// enough to have been read whole, they are sorted; otherwise the meetings are
+    /// read in order and each is checked against the index.
+    private func newestPage(_ plan: SearchPlan, after cursor: SearchCursor?, latest: [Int64]) throws -> SearchPage {
+        var sql: String, arguments: StatementArguments
+        if plan.match != nil {
+            if latest.count <= MeetingSearchResult.countLimit {
+                sql = "SELECT m.id, m.starts_at FROM meeting m WHERE m.id IN (\(latest.map(String.init).joined(separator: ",")))"
+                arguments = []
+            } else {
+                (sql, arguments) = plan.fromMeetings(columns: "m.id, m.starts_at", checkingEach: true)
+            }
+        } else {
+            (sql, arguments) = plan.fromMeetings(columns: "m.id, m.starts_at")
+        }
+        if case .newest(let startsAt, let id) = cursor {
+            sql += " AND (COALESCE(m.starts_at, ''), m.id) < (?, ?)"
+            arguments += [startsAt ?? "", id]
+        }
+        sql += " ORDER BY COALESCE(m.starts_at, '') DESC, m.id DESC LIMIT \(MeetingSearch.pageSize + 1)"
+        let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
+        let shown = rows.prefix(MeetingSearch.pageSize)
+        let next: SearchCursor? = rows.count > MeetingSearch.pageSize ? shown.last.map { .newest(startsAt: $0[1], id: $0[0]) } : nil
+        return SearchPage(ids: shown.map { $0[0] }, next: next)
+    }
+
+    private func facet(_ parameter: MeetingSearch.Parameter, over latest: [Int64], selected: String?) throws -> SearchFacet {
+        let sample = latest.prefix(SearchFacet.sampleLimit + 1)
+        let ids = sample.prefix(SearchFacet.sampleLimit).map(String.init).joined(separator: ",")
+        let isSampled = sample.count > SearchFacet.sampleLimit
+        guard !ids.isEmpty, let select = Self.facetSQL[parameter] else {
+            return SearchFacet(parameter: parameter, values: [], isSampled: isSampled)
+        }
+        let sql = select.replacingOccurrences(of: "$IDS", with: ids) + " LIMIT \(SearchFacet.valueLimit)"
+        let values = try Row.fetchAll(db, sql: sql).map { row in
+            let value: String = switch (row[0] as DatabaseValue).storage {
+            case .int64(let id): String(id)
+            case .string(let name): name
+            default: ""
+            }
+            return SearchFacet.Value(value: value, name: row[1], count: row[2], isSelected: value == selected)
+        }
+        return SearchFacet(parameter: parameter, values: values, isSampled: isSampled)
+    }
+
+    /// Each facet's counting query over the meetings `$IDS`: value, name (or NULL), count.
+    private static let facetSQL: [MeetingSearch.Parameter: String] = [
+        .direction: "SELECT direction, NULL, COUNT(*) AS n FROM meeting WHERE id IN ($IDS) AND direction IS NOT NULL GROUP BY 1 ORDER BY n DESC, 1",
+        .format: "SELECT format, NULL, COUNT(*) AS n FROM meeting WHERE id IN ($IDS) AND format IS NOT NULL GROUP BY 1 ORDER BY n DESC, 1",
+        .kind: """
+            SELECT o.kind, NULL, COUNT(DISTINCT c.meeting_id) AS n FROM meeting_counterpart c
+            JOIN organisation o ON o.id IN (c.organisation_id, c.on_behalf_of_id) WHERE c.meeting_id IN ($IDS) GROUP BY 1 ORDER BY n DESC, 1
+            """,
+        .official: """
+            SELECT o.id, o.name, COUNT(DISTINCT p.meeting_id) AS n FROM meeting_participant p JOIN official o ON o.id = p.official_id
+            WHERE p.meeting_id IN ($IDS) GROUP BY o.id ORDER BY n DESC, o.name, o.id
+            """,
+        .unit: """
+            SELECT u.id, u.name, COUNT(DISTINCT p.meeting_id) AS n FROM meeting_participant p JOIN official o ON o.id = p.official_id
+            JOIN unit u ON u.id = o.unit_id WHERE p.meeting_id IN ($IDS) GROUP BY u.id ORDER BY n DESC, u.name, u.id
+            """,
+        .organisation: """
+            SELECT o.id, o.name, COUNT(DISTINCT c.meeting_id) AS n FROM meeting_counterpart c
+            JOIN organisation o ON o.id IN (c.organisation_id, c.on_behalf_of_id) WHERE c.meeting_id IN ($IDS) GROUP BY o.id ORDER BY n DESC, o.name, o.id
+            """,
+        .issue: """
+            SELECT i.id, i.title, COUNT(DISTINCT mi.meeting_id) AS n FROM meeting_issue mi JOIN issue i ON i.id = mi.issue_id
+            WHERE mi.meeting_id IN ($IDS) GROUP BY i.id ORDER BY n DESC, i.title, i.id
+            """,
+    ]
+
+    /// The snippet of each of `ids` for the search's words (the filter tags play no part in it).
+    private func snippets(words: String, ids: [Int64]) throws -> [Int64: SearchSnippet] {
+        guard !ids.isEmpty else { return [:] }
+        // Marks no stored text holds: a fresh random token on each side of a match.
+        let token = UUID().uuidString
+        let open = "\u{E000}\(token)\u{E001}", close = "\u{E000}\(token)\u{E002}"
+        // A range the index can seek to, and the ids as a filter after it: an IN on the
+        // rowid would run the whole query (a prefix's doclist built anew) once per id.
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT rowid, snippet(meeting_search, -1, ?, ?, '…', 24) FROM meeting_search
+            WHERE meeting_search MATCH ? AND rowid BETWEEN ? AND ? AND +rowid IN (\(ids.map(String.init).joined(separator: ",")))
+            """, arguments: [open, close, words, ids.min(), ids.max()])
+        return Dictionary(uniqueKeysWithValues: rows.map { row in
+            (row[0] as Int64, SearchSnippet(marked: row[1], open: open, close: close))
+        })
+    }
+}
+
+/// One page's meetings and the cursor of the next page.
+struct SearchPage {
+    var ids: [Int64]
+    var next: SearchCursor?
+}
+
+/// The SQL a search runs: its words and filter tags as one FTS5 query, and its date range.
+struct SearchPlan {
+    /// The words as an FTS5 query, nil when the search has none.
+    var words: String?
+    var tags: [String]
+    /// The tags of filters with many values (an official, organisation or issue), few meetings each.
+    var selectiveTags: [String]
+    /// The start's bounds as stored timestamps: from (inclusive) and to (exclusive).
+    var dates: (from: String, to: String?)?
+
+    /// Lower is better, as FTS5's bm25 goes: the subject and names weigh most, the filter tags nothing.
+    static let rank = "bm25(meeting_search, 4.0, 1.0, 1.0, 3.0, 2.0, 3.0, 0.0)"
+
+    init(_ search: MeetingSearch, timeZone: TimeZone) {
+        words = search.text.flatMap(SearchIndex.query)
+        var tags: [String] = []
+        if let official = search.official { tags.append(SearchTag.official(official)) }
+        if let organisation = search.organisation { tags.append(SearchTag.organisation(organisation)) }
+        if let issue = search.issue { tags.append(SearchTag.issue(issue)) }
+        if let unit = search.unit { tags.append(SearchTag.unit(unit)) }
+        if let direction = search.direction { tags.append(SearchTag.direction(direction)) }
+        if let format = search.format { tags.append(SearchTag.format(format)) }
+        if let kind = search.kind { tags.append(SearchTag.kind(kind)) }
+        self.tags = tags
+        selectiveTags = [search.official.map(SearchTag.official), search.organisation.map(SearchTag.organisation),
+                         search.issue.map(SearchTag.issue)].compactMap { $0 }
+        func midnight(_ day: Day) -> String {
+            Timestamp.format(Timestamp.parse("\(day)T00:00", timeZone: timeZone) ?? .distantPast)
+        }
+        if search.from != nil || search.to != nil {
+            // "0" sorts after the empty string a withheld start is ordered as, before every timestamp.
+            dates = (search.from.map(midnight) ?? "0", search.to.map { midnight($0.next) })
+        }
+    }
+
+    /// The whole FTS5 query: the words and every tag.
+    var match: String? {
+        let parts = [words, SearchIndex.query(tags: tags)].compactMap { $0 }
+        return parts.isEmpty ? nil : parts.joined(separator: " AND ")
+    }
+
+    /// The query a block of matches is ranked with: the words and the selective tags.
+    /// (bm25 reads every phrase's whole doclist, and a tag such as a direction is in
+    /// most meetings; the block's ids filter on the rest.)
+    var rankMatch: String? {
+        words.map { ([$0] + selectiveTags).joined(separator: " AND ") }
+    }
+
+    /// A SELECT of `columns` from the index rows that match (with the meeting `m` joined for a date range).
+    func fromIndex(columns: String) -> (String, StatementArguments) {
+        var sql = "SELECT \(columns) FROM meeting_search"
+        var arguments: StatementArguments = [match]
+        if let dates {
+            sql += " CROSS JOIN meeting m ON m.id = meeting_search.rowid WHERE meeting_search MATCH ?"
+            appendDates(dates, to: &sql, &arguments)
+        } else {
+            sql += " WHERE meeting_search MATCH ?"
+        }
+        return (sql, arguments)
+    }
+
+    /// A SELECT of `columns` from the published meetings `m` that match: with the
+    /// matching ids read first, or (`checkingEach`) each meeting looked up in the index.
+    func fromMeetings(columns: String, checkingEach: Bool = false) -> (String, StatementArguments) {
+        var sql = "SELECT \(columns) FROM meeting m WHERE m.status = 'published'"
+        var arguments = StatementArguments()
+        if let match {
+            sql += checkingEach ? " AND EXISTS (SELECT 1 FROM meeting_search WHERE meeting_search MATCH ? AND rowid = m.id)"
+                : " AND m.id IN (SELECT rowid FROM meeting_search WHERE meeting_search MATCH ?)"
+            arguments += [match]
+        }
+        if let dates { appendDates(dates, to: &sql, &arguments) }
+        return (sql, arguments)
+    }
+
+    private func appendDates(_ dates: (from: String, to: String?), to sql: inout String, _ arguments: inout StatementArguments) {
+        sql += " AND COALESCE(m.starts_at, '') >= ?"
+        arguments += [dates.from]
+        if let to = dates.to {
+            sql += " AND COALESCE(m.starts_at, '') < ?"
+            arguments += [to]
+        }
+    }
+}

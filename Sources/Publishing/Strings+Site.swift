@@ -164,7 +164,7 @@ extension Strings {
         "openSchemaRegister": ("register.json", "register.json"),
         "openSchemaChange": ("en rad i changes.jsonl", "a line of changes.jsonl"),
         "openLicence": ("Licens", "Licence"),
-        "openLicenceText": ("Uppgifterna får användas fritt enligt %@.", "The data may be used freely under %@."),
+        "openLicenceText": ("Uppgifterna får användas fritt enligt", "The data may be used freely under"),
         "openHead": ("Hashkedjans senaste ändring", "The hash chain's latest change"),
         "openHeadSequence": ("Position", "Position"),
         "openHeadHash": ("Hash (SHA-256)", "Hash (SHA-256)"),

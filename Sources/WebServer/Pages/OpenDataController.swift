@@ -73,7 +73,7 @@ struct OpenDataView: PageView {
         schemas = [PageLink("register.schema.json – " + context["openSchemaRegister"], .schema("register.schema.json")),
                    PageLink("change.schema.json – " + context["openSchemaChange"], .schema("change.schema.json"))]
         licence = PageLink(settings.licenceName, settings.licenceURL)
-        licenceText = strings.format("openLicenceText", settings.licenceName)
+        licenceText = context["openLicenceText"]
         headSequence = String(head.sequence)
         headHash = head.hash
         headTime = head.at.map(context.dates.rfc3339) ?? "–"

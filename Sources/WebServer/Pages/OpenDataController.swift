@@ -45,7 +45,7 @@ struct OpenDataView: PageView {
     let licenceText: String
     let headSequence: String
     let headHash: String
-    let headTime: String
+    let headTime: String?
     let verifyCommands: String
     let ruleLink: PageLink
     let feeds: [PageLink]
@@ -76,7 +76,7 @@ struct OpenDataView: PageView {
         licenceText = context["openLicenceText"]
         headSequence = String(head.sequence)
         headHash = head.hash
-        headTime = head.at.map(context.dates.rfc3339) ?? "–"
+        headTime = head.at.map(context.dates.rfc3339)
         let site = settings.base
         verifyCommands = """
             curl -o ledger.jsonl \(SiteURL.download(.ledger).url(base: site))

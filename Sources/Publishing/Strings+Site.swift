@@ -173,7 +173,8 @@ extension Strings {
         "openVerifyIntro": ("Varje ändring bär hashen av ändringen före, så att en ändrad, borttagen eller omflyttad post syns. Med programmet Insyn:",
                             "Each change carries the hash of the change before it, so that an altered, removed or reordered entry shows. With the Insyn program:"),
         "openVerifyRule": ("Regeln är beskriven så noga att den kan programmeras i vilket språk som helst:", "The rule is described precisely enough to be programmed in any language:"),
-        "openVerifyRuleLink": ("Så kontrolleras hashkedjan (Markdown)", "How to verify the hash chain (Markdown)"),
+        "openVerifyRuleLink": ("Så kontrolleras hashkedjan (på engelska)", "How to verify the hash chain"),
+        "openRuleSource": ("Dokumentet som Markdown", "The document as Markdown"),
 
         // The about page.
         "aboutTitle": ("Om registret", "About the register"),

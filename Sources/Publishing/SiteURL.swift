@@ -13,6 +13,8 @@ public enum SiteURL: Sendable, Hashable {
     case statistics
     case openData
     case ledgerHashing
+    /// The same document as its Markdown source.
+    case ledgerHashingSource
     case about
     case accessibility
     case feed(FeedSubject)
@@ -48,6 +50,7 @@ public enum SiteURL: Sendable, Hashable {
         case .statistics: "/statistics"
         case .openData: "/open-data"
         case .ledgerHashing: "/open-data/ledger-hashing"
+        case .ledgerHashingSource: "/open-data/ledger-hashing.md"
         case .about: "/about"
         case .accessibility: "/accessibility"
         case .feed(let subject): Self.feedPrefix + Self.feedPath(subject)

@@ -281,7 +281,7 @@ extension Strings {
         "openSchemaRegister": ("register.json", "register.json"),
         "openSchemaChange": ("en rad i changes.jsonl", "a line of changes.jsonl"),
         "openLicence": ("Licens", "Licence"),
-        "openLicenceText": ("Uppgifterna får användas fritt enligt %@.", "The data may be used freely under %@."),
+        "openLicenceText": ("Uppgifterna får användas fritt enligt", "The data may be used freely under"),
         "openHead": ("Hashkedjans senaste ändring", "The hash chain's latest change"),
         "openHeadSequence": ("Position", "Position"),
         "openHeadHash": ("Hash (SHA-256)", "Hash (SHA-256)"),
@@ -290,7 +290,8 @@ extension Strings {
         "openVerifyIntro": ("Varje ändring bär hashen av ändringen före, så att en ändrad, borttagen eller omflyttad post syns. Med programmet Insyn:",
                             "Each change carries the hash of the change before it, so that an altered, removed or reordered entry shows. With the Insyn program:"),
         "openVerifyRule": ("Regeln är beskriven så noga att den kan programmeras i vilket språk som helst:", "The rule is described precisely enough to be programmed in any language:"),
-        "openVerifyRuleLink": ("Så kontrolleras hashkedjan (Markdown)", "How to verify the hash chain (Markdown)"),
+        "openVerifyRuleLink": ("Så kontrolleras hashkedjan (på engelska)", "How to verify the hash chain"),
+        "openRuleSource": ("Dokumentet som Markdown", "The document as Markdown"),
 
         // The about page.
         "aboutTitle": ("Om registret", "About the register"),

@@ -141,3 +141,17 @@ struct FoundationTests {
         #expect(throws: ThemeError.self) { try PageRenderer(theme: Theme.load(directory: directory.path)) }
     }
 }
+
+@Suite("Pages of an empty register")
+struct EmptyRegisterTests {
+    @Test func everyPageRendersForAnEmptyRegister() async throws {
+        try await buildApplication(register: try Register.inMemory()).test(.router) { client in
+            for uri in ["/", "/open-data", "/about", "/accessibility", "/data/register.json", "/data/changes.jsonl", "/data/meetings.csv"] {
+                #expect(try await client.page(uri).status == .ok, "\(uri)")
+            }
+            let home = try await client.page("/")
+            #expect(home.body.contains("Inga möten är publicerade ännu."))
+            #expect(try await client.page("/open-data").body.contains("<td data-label=\"Tid (ISO 8601)\">–</td>"))
+        }
+    }
+}

@@ -12,7 +12,7 @@ import Testing
 /// ledger head, and reachable from every link the feeds and exports publish.
 @Suite("The public pages")
 struct PageTests {
-    static let pages = ["/", "/open-data", "/about", "/accessibility"]
+    static let pages = ["/", "/open-data", "/about", "/accessibility", "/open-data/ledger-hashing"]
 
     @Test func everyPageRendersTheDemoInBothLanguages() async throws {
         let register = try DemoFixture.get()
@@ -204,9 +204,16 @@ struct PageTests {
             #expect(meetings == csv)
             let lines = try await client.execute(uri: "/data/changes.jsonl?since=3", method: .get) { Array(buffer: $0.body) }
             #expect(lines == changes)
+            let source = try await client.page("/open-data/ledger-hashing.md")
+            #expect(source.status == .ok)
+            #expect(source.body.hasPrefix("# The Insyn ledger: how to verify it"))
             let rule = try await client.page("/open-data/ledger-hashing")
-            #expect(rule.status == .ok)
-            #expect(rule.body.hasPrefix("# The Insyn ledger: how to verify it"))
+            #expect(rule.body.contains("<h1>The Insyn ledger: how to verify it</h1>"))
+            #expect(rule.body.contains("<th scope=\"col\">member</th>"))
+            #expect(rule.body.contains("<td><code>seq</code></td>"))
+            #expect(rule.body.contains("<ol><li>Parse the line as JSON.</li><li>Remove the members <code>hash</code> and <code>openings</code>."))
+            #expect(rule.count("<ol>") == rule.count("</ol>"))
+            #expect(rule.body.contains("<a href=\"https://jsonlines.org\">JSON Lines</a>"))
         }
     }
 }

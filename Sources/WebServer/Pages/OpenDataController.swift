@@ -5,7 +5,7 @@ import RegisterCore
 
 /// The open-data page (downloads, feeds, schemas, licence, ledger head, how to
 /// verify) and the document of the hashing rule, `Data/docs/ledger-hashing.md`, built into
-/// the program and served as it is written, as plain text (its Markdown reads as text).
+/// the program and shown as a page and served as its Markdown source.
 struct OpenDataController: SiteController {
     let pages: PageResponder
 
@@ -15,12 +15,41 @@ struct OpenDataController: SiteController {
                 PageResult(OpenDataView(settings: page.settings, head: try snapshot.ledgerHead(), context: page))
             }
         }
-        router.get(RouterPath(SiteURL.ledgerHashing.routePattern)) { request, _ in
-            guard let url = Bundle.module.url(forResource: "ledger-hashing", withExtension: "md"),
-                  let data = FileManager.default.contents(atPath: url.path) else { throw HTTPError(.notFound) }
-            return try ConditionalResponse.make(request: request, bytes: Array(data), contentType: "text/plain; charset=utf-8",
-                                                lastModified: nil)
+        let rule = Self.ledgerHashing
+        router.get(RouterPath(SiteURL.ledgerHashing.routePattern)) { request, context in
+            try await pages.respond(to: request, context: context) { _, page in
+                PageResult(DocumentView(MarkdownBlocks(rule), source: PageLink(page["openRuleSource"], .ledgerHashingSource)))
+            }
         }
+        router.get(RouterPath(SiteURL.ledgerHashingSource.routePattern)) { request, _ in
+            try ConditionalResponse.make(request: request, bytes: Array(rule.utf8), contentType: "text/markdown; charset=utf-8",
+                                         lastModified: nil)
+        }
+    }
+
+    /// Data/docs/ledger-hashing.md, built into the program.
+    static let ledgerHashing: String = {
+        guard let url = Bundle.module.url(forResource: "ledger-hashing", withExtension: "md"),
+              let data = FileManager.default.contents(atPath: url.path) else {
+            preconditionFailure("the program's copy of Data/docs/ledger-hashing.md is missing")
+        }
+        return String(decoding: data, as: UTF8.self)
+    }()
+}
+
+/// A document of the repository shown as a page (its text is in English only).
+struct DocumentView: PageView {
+    static let template = "document"
+    let title: String
+    let blocks: [MarkdownBlocks.Block]
+    let source: String
+    let sourceLabel: String
+
+    init(_ document: MarkdownBlocks, source: PageLink) {
+        title = document.title
+        blocks = document.blocks
+        self.source = source.href
+        sourceLabel = source.text
     }
 }
 
@@ -45,7 +74,7 @@ struct OpenDataView: PageView {
     let licenceText: String
     let headSequence: String
     let headHash: String
-    let headTime: String
+    let headTime: String?
     let verifyCommands: String
     let ruleLink: PageLink
     let feeds: [PageLink]
@@ -73,10 +102,10 @@ struct OpenDataView: PageView {
         schemas = [PageLink("register.schema.json – " + context["openSchemaRegister"], .schema("register.schema.json")),
                    PageLink("change.schema.json – " + context["openSchemaChange"], .schema("change.schema.json"))]
         licence = PageLink(settings.licenceName, settings.licenceURL)
-        licenceText = strings.format("openLicenceText", settings.licenceName)
+        licenceText = context["openLicenceText"]
         headSequence = String(head.sequence)
         headHash = head.hash
-        headTime = head.at.map(context.dates.rfc3339) ?? "–"
+        headTime = head.at.map(context.dates.rfc3339)
         let site = settings.base
         verifyCommands = """
             curl -o ledger.jsonl \(SiteURL.download(.ledger).url(base: site))

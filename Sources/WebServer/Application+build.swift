@@ -33,6 +33,10 @@ func siteControllers(register: Register, pages: PageResponder) -> [any SiteContr
     [
         HomeController(pages: pages),
         MeetingController(pages: pages),
+        IssuePageController(pages: pages),
+        OfficialPageController(pages: pages),
+        OrganisationPageController(pages: pages),
+        UnitPageController(pages: pages),
         FeedController(register: register),
         SchemaController(),
         AssetController(theme: pages.renderer.theme),

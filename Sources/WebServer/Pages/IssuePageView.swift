@@ -1,0 +1,35 @@
+import Publishing
+import RegisterCore
+
+/// The issue page's view: our position or goal, the case number, status, owning
+/// unit and policy areas; who sought to influence the issue (its footprint); its
+/// meetings, newest first; its feed.
+struct IssuePageView: PageView {
+    static let template = "issue"
+
+    let title: String
+    let summary: String
+    let facts: [SubjectFact]
+    let footprint: FootprintTable
+    let meetings: SubjectMeetingTable
+    let feedLink: PageLink
+    let feeds: [PageLink]
+
+    init(_ issue: PublicIssue, footprint: Footprint, meetings: SubjectMeetingTable, catalogue: CatalogueIndex, context: PageContext) {
+        title = issue.title
+        summary = issue.summary
+        var facts = [
+            SubjectFact(context["issuePosition"], issue.position),
+            SubjectFact(context["issueCaseNumber"], issue.caseNumber ?? context["subjectNone"]),
+            SubjectFact(context["issueStatus"], context["issueStatus-\(issue.status.rawValue)"]),
+            SubjectFact(context["issueUnit"], catalogue.units[issue.unit]?.name ?? "#\(issue.unit)", href: SiteURL.unit(issue.unit).path),
+        ]
+        facts.append(SubjectFact(context["issuePolicyAreas"],
+                                 issue.policyAreas.isEmpty ? context["subjectNone"] : issue.policyAreas.joined(separator: ", ")))
+        self.facts = facts
+        self.footprint = FootprintTable(footprint, catalogue: catalogue, context: context)
+        self.meetings = meetings
+        feedLink = PageLink(context.strings.format("subjectFeed", issue.title), .feed(.issue(issue.id)))
+        feeds = [feedLink]
+    }
+}

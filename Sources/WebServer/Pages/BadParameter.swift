@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Publishing
+import RegisterCore
 
 /// A query parameter whose value the page cannot use: answered with 400 and an error
 /// page that names the parameter, its value and what is expected (a key of the string
@@ -71,6 +72,13 @@ public struct QueryParameters: Sendable {
             throw BadParameter(name, value: text, expected: minimum > 0 ? "expectId" : "expectWholeNumber")
         }
         return value
+    }
+
+    /// A day written YYYY-MM-DD.
+    public func day(_ name: String) throws(BadParameter) -> Day? {
+        guard let text = try text(name), !text.isEmpty else { return nil }
+        guard let day = Day(text) else { throw BadParameter(name, value: text, expected: "expectDay") }
+        return day
     }
 
     /// One of the given values.

@@ -13,14 +13,18 @@ struct MeetingView: PageView {
         let label: String
         var text: String?
         var lines: [Line] = []
-        var withheld: String?
+        var withheldReason: String?
         let showLines: Bool
+        /// The language of `text` when it is the register's own words (a subject, a
+        /// summary), which an English page still shows as written.
+        var textLang: String?
 
-        init(_ label: String, text: String? = nil, lines: [Line] = [], withheld: String? = nil) {
+        init(_ label: String, text: String? = nil, lines: [Line] = [], withheld: String? = nil, textLang: String? = nil) {
             self.label = label
             self.text = text
+            self.textLang = textLang
             self.lines = lines
-            self.withheld = withheld
+            withheldReason = withheld
             showLines = !lines.isEmpty
         }
     }
@@ -52,6 +56,8 @@ struct MeetingView: PageView {
     let updatedAt: String
     let version: String
     let history: [MeetingHistory.Version]
+    /// The language the register's records are written in.
+    let contentLang: String
     let feedLinks: [PageLink]
     let feeds: [PageLink]
 
@@ -66,10 +72,11 @@ struct MeetingView: PageView {
             if let until = reason.until { return strings.format("meetingWithheldUntil", reason.ground, dates.text(until)) }
             return strings.format("meetingWithheldValue", reason.ground)
         }
-        func fact(_ key: String, _ field: MeetingField, text: String? = nil, lines: [Line] = []) -> Fact {
+        let contentLang = context.settings.language
+        func fact(_ key: String, _ field: MeetingField, text: String? = nil, lines: [Line] = [], isContent: Bool = false) -> Fact {
             if let reason = withholding(field) { return Fact(context[key], withheld: reason) }
             if text == nil && lines.isEmpty { return Fact(context[key], text: context["meetingNone"]) }
-            return Fact(context[key], text: text, lines: lines)
+            return Fact(context[key], text: text, lines: lines, textLang: isContent ? contentLang : nil)
         }
 
         var when: String?
@@ -116,13 +123,13 @@ struct MeetingView: PageView {
             fact("meetingWhom", .counterparts, lines: counterparts),
             fact("meetingWhen", .startsAt, text: when),
             fact("meetingDuration", .durationMinutes, text: meeting.durationMinutes.map { strings.format("meetingMinutes", String($0)) }),
-            fact("meetingPlace", .place, text: meeting.place),
+            fact("meetingPlace", .place, text: meeting.place, isContent: true),
             fact("meetingFormat", .format, text: meeting.format.map(strings.format)),
             fact("meetingDirection", .direction, text: meeting.direction.map(strings.direction)),
             fact("meetingInitiator", .initiator, text: meeting.initiator.map(strings.initiator)),
             fact("meetingIssues", .issues, lines: issues),
-            fact("meetingSubject", .subject, text: meeting.subject),
-            fact("meetingSummary", .summary, text: meeting.summary),
+            fact("meetingSubject", .subject, text: meeting.subject, isContent: true),
+            fact("meetingSummary", .summary, text: meeting.summary, isContent: true),
             fact("meetingDocuments", .documents, lines: documents),
         ]
         withheld = meeting.withheld.sorted { $0.key < $1.key }.map { field, reason in
@@ -136,6 +143,7 @@ struct MeetingView: PageView {
         updatedAt = dates.rfc3339(meeting.updatedAt)
         version = String(meeting.version)
         self.history = history.versions
+        self.contentLang = contentLang
 
         var feedLinks = (meeting.issues ?? []).map { PageLink(strings.format("meetingFeedIssue", catalogue.issueTitle($0)), .feed(.issue($0))) }
         feedLinks += (meeting.participants ?? []).map { PageLink(catalogue.officialName($0), .feed(.official($0))) }
@@ -155,10 +163,12 @@ struct WithdrawnMeetingView: PageView {
     let heading: String
     let text: String
     let reason: String
+    let contentLang: String
     let note: String
     let feeds: [PageLink]
 
     init(_ meeting: PublicMeeting, context: PageContext) {
+        contentLang = context.settings.language
         heading = context["meetingWithdrawnTitle"]
         title = "\(context.strings.format("meetingNumber", String(meeting.id))): \(heading)"
         text = context.strings.format("meetingWithdrawnText", context.dates.dayAndTime(meeting.publishedAt),

@@ -4,6 +4,10 @@ import Publishing
 /// and arrays of such structs (no model types), built by a controller from the public
 /// projections. `PageRenderer` renders it with the template named `template`, inside
 /// the layout partials.
+///
+/// Mind mustache's lookup: a name that is nil (or absent) in the current item is looked
+/// up in the enclosing ones, up to the page and the layout (`site`, `t`). Give an
+/// optional a name no enclosing struct uses, or write `{{#.name}}` to stop the climb.
 public protocol PageView: Sendable {
     /// The template's name: "meeting" renders with `meeting.mustache`.
     static var template: String { get }

@@ -9,6 +9,8 @@ struct IssuePageView: PageView {
 
     let title: String
     let summary: String
+    /// The language the register's records are written in.
+    let contentLang: String
     let facts: [SubjectFact]
     let footprint: FootprintTable
     let meetings: SubjectMeetingTable
@@ -18,14 +20,17 @@ struct IssuePageView: PageView {
     init(_ issue: PublicIssue, footprint: Footprint, meetings: SubjectMeetingTable, catalogue: CatalogueIndex, context: PageContext) {
         title = issue.title
         summary = issue.summary
+        let contentLang = context.settings.language
+        self.contentLang = contentLang
         var facts = [
-            SubjectFact(context["issuePosition"], issue.position),
+            SubjectFact(context["issuePosition"], issue.position, contentLang: contentLang),
             SubjectFact(context["issueCaseNumber"], issue.caseNumber ?? context["subjectNone"]),
             SubjectFact(context["issueStatus"], context["issueStatus-\(issue.status.rawValue)"]),
             SubjectFact(context["issueUnit"], catalogue.units[issue.unit]?.name ?? "#\(issue.unit)", href: SiteURL.unit(issue.unit).path),
         ]
         facts.append(SubjectFact(context["issuePolicyAreas"],
-                                 issue.policyAreas.isEmpty ? context["subjectNone"] : issue.policyAreas.joined(separator: ", ")))
+                                 issue.policyAreas.isEmpty ? context["subjectNone"] : issue.policyAreas.joined(separator: ", "),
+                                 contentLang: issue.policyAreas.isEmpty ? nil : contentLang))
         self.facts = facts
         self.footprint = FootprintTable(footprint, catalogue: catalogue, context: context)
         self.meetings = meetings

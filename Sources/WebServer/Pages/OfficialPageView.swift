@@ -21,7 +21,7 @@ struct OfficialPageView: PageView {
             context.strings.format("officialActiveBetween", official.activeFrom.description, $0.description)
         } ?? context.strings.format("officialActiveFrom", official.activeFrom.description)
         facts = [
-            SubjectFact(context["officialTitle"], official.title),
+            SubjectFact(context["officialTitle"], official.title, contentLang: context.settings.language),
             SubjectFact(context["officialParty"], official.party ?? context["subjectNone"]),
             SubjectFact(context["officialUnit"], catalogue.units[official.unit]?.name ?? "#\(official.unit)",
                         href: SiteURL.unit(official.unit).path),

@@ -8,11 +8,15 @@ struct SubjectFact: Sendable {
     let label: String
     let text: String
     let href: String?
+    /// The language of `text` when it is the register's own words (a position, a
+    /// title), which an English page still shows as written.
+    let textLang: String?
 
-    init(_ label: String, _ text: String, href: String? = nil) {
+    init(_ label: String, _ text: String, href: String? = nil, contentLang: String? = nil) {
         self.label = label
         self.text = text
         self.href = href
+        textLang = contentLang
     }
 }
 

@@ -116,6 +116,8 @@ extension Strings {
         "issueFootprint": ("Vem ville påverka frågan", "Who sought to influence the issue"),
         "issueFootprintIntro": ("Frågans lagstiftningsspår: organisationerna vi mött i frågan, och uppdragsgivarna som konsulter företrätt, efter antal möten.",
                                 "The issue's legislative footprint: the organisations we met on it, and the clients that consultancies acted for, by number of meetings."),
+        "issueFootprintCut": ("Listan visar de %@ organisationer som haft flest möten i frågan; alla möten står nedan.",
+                              "The list shows the %@ organisations with most meetings on the issue; every meeting is listed below."),
         "issueMeetings": ("Möten i frågan", "Meetings on the issue"),
         "officialFacts": ("Om personen", "About the person"),
         "officialTitle": ("Titel", "Title"),

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Publishing
 import RegisterCore
 import Testing
 @testable import WebServer
@@ -192,6 +193,24 @@ struct SubjectPageTests {
                 }
             }
         }
+    }
+
+    @Test func issueFootprintListsAtMostTheOrganisationsWithMostMeetingsAndSaysSo() throws {
+        let issue = PublicIssue(id: 1, Issue(title: "Frågan", summary: "S.", position: "P.", unit: 1))
+        let context = PageContext(language: .sv, settings: RegisterSettings(), path: "/issues/1", query: QueryParameters(query: ""))
+        let catalogue = CatalogueIndex(PublicCatalogueRecords())
+        let table = SubjectMeetingTable([], total: 0, paging: try SubjectPaging(context.query), pages: 1, catalogue: catalogue, context: context)
+        func view(_ organisations: Int) -> IssuePageView {
+            let entries = (1...organisations).map { FootprintEntry(organisation: Int64($0), role: .counterpart, meetings: 1, inbound: 1, outbound: 0) }
+            return IssuePageView(issue, footprint: Footprint(entries: entries, meetingsWithWithheldCounterparts: 0), meetings: table,
+                                 catalogue: catalogue, context: context)
+        }
+        let full = view(IssuePageView.footprintRows)
+        #expect(full.footprint.rows.count == IssuePageView.footprintRows)
+        #expect(full.footprintCut == nil)
+        let cut = view(IssuePageView.footprintRows + 1)
+        #expect(cut.footprint.rows.count == IssuePageView.footprintRows)
+        #expect(cut.footprintCut?.contains("de \(IssuePageView.footprintRows) organisationer") == true)
     }
 
     @Test func unknownAndNonCanonicalIdsAndPagesPastTheLastAreNotFound() async throws {

@@ -18,7 +18,7 @@ struct IssuePageController: SiteController {
                 let catalogue = try CatalogueIndex(snapshot)
                 let meetings = try snapshot.publishedMeetings(.issue(id), offset: paging.offset, limit: SubjectPaging.size)
                 return PageResult(IssuePageView(
-                    issue, footprint: try snapshot.footprint(.issue(id)),
+                    issue, footprint: try snapshot.footprint(.issue(id), limit: IssuePageView.footprintRows + 1),
                     meetings: SubjectMeetingTable(meetings, total: total, paging: paging, pages: pageCount, catalogue: catalogue, context: page),
                     catalogue: catalogue, context: page))
             }

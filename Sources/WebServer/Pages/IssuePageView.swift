@@ -6,6 +6,8 @@ import RegisterCore
 /// meetings, newest first; its feed.
 struct IssuePageView: PageView {
     static let template = "issue"
+    /// How many organisations the footprint lists at most: the page stays quick to read and to serve.
+    static let footprintRows = 200
 
     let title: String
     let summary: String
@@ -13,6 +15,8 @@ struct IssuePageView: PageView {
     let contentLang: String
     let facts: [SubjectFact]
     let footprint: FootprintTable
+    /// Said when the footprint lists only the organisations with most meetings.
+    let footprintCut: String?
     let meetings: SubjectMeetingTable
     let feedLink: PageLink
     let feeds: [PageLink]
@@ -32,7 +36,11 @@ struct IssuePageView: PageView {
                                  issue.policyAreas.isEmpty ? context["subjectNone"] : issue.policyAreas.joined(separator: ", "),
                                  contentLang: issue.policyAreas.isEmpty ? nil : contentLang))
         self.facts = facts
-        self.footprint = FootprintTable(footprint, catalogue: catalogue, context: context)
+        var shown = footprint
+        shown.entries = Array(footprint.entries.prefix(Self.footprintRows))
+        self.footprint = FootprintTable(shown, catalogue: catalogue, context: context)
+        footprintCut = footprint.entries.count > Self.footprintRows
+            ? context.strings.format("issueFootprintCut", String(Self.footprintRows)) : nil
         self.meetings = meetings
         feedLink = PageLink(context.strings.format("subjectFeed", issue.title), .feed(.issue(issue.id)))
         feeds = [feedLink]

@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -52,9 +54,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             // Resources/schema is a symbolic link to Data/schema/: `.process` copies the files it points to, so the one copy of the schemas is built into the program.
-            resources: [.process("Resources/schema")]
+            resources: [.process("Resources/schema"), .process("Resources/ledger-hashing.md"), .copy("Resources/templates"), .copy("Resources/assets")]
         ),
         .executableTarget(
             name: "insyn",
@@ -70,7 +75,8 @@ let package = Package(
         .testTarget(name: "CommandLineTests", dependencies: ["insyn", "RegisterCore"]),
         .testTarget(
             name: "WebServerTests",
-            dependencies: ["WebServer", "RegisterCore", .product(name: "HummingbirdTesting", package: "hummingbird")]
+            dependencies: ["WebServer", "RegisterCore", "Publishing", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                           .product(name: "HTTPTypes", package: "swift-http-types")]
         ),
         .testTarget(
             name: "PublishingTests",

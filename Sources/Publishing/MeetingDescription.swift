@@ -17,7 +17,7 @@ public struct MeetingDescription: Sendable {
     public let issues: [(id: Int64, title: String)]
 
     public init(_ meeting: PublicMeeting, catalogue: CatalogueIndex, dates: LocalDates, bodyName: String) {
-        let words = Words(language: dates.language)
+        let words = Strings(language: dates.language)
         let organisations = (meeting.counterparts ?? []).compactMap { $0.organisation.map(catalogue.organisationName) }
         let counterpartText = meeting.counterparts == nil ? nil
             : organisations.isEmpty ? words.privatePerson : ListFormat.join(organisations, and: words.and)

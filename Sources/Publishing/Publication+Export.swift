@@ -2,8 +2,8 @@ import RegisterCore
 
 extension Publication {
     /// Where the web server serves the JSON Schemas kept in `Data/schema/`.
-    public var registerSchemaURL: String { baseURL + "schema/register.schema.json" }
-    public var changeSchemaURL: String { baseURL + "schema/change.schema.json" }
+    public var registerSchemaURL: String { url(.schema("register.schema.json")) }
+    public var changeSchemaURL: String { url(.schema("change.schema.json")) }
 
     /// The RFC 6570 URI template of a kind of feed (`{id}` for a record's id, `{page}`
     /// for an archive page's number), derived from `feedURL` and `archiveURL` so that the

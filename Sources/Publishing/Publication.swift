@@ -24,33 +24,22 @@ public struct Publication: Sendable {
         "tag:\(settings.tagAuthority),\(settings.tagDate):\(kind)/\(name)"
     }
 
+    /// The absolute URL of a place on the site (see `SiteURL`).
+    public func url(_ place: SiteURL) -> String { place.url(base: baseURL) }
+
     /// The web page of a meeting (served by the public web pages).
-    public func meetingPage(_ id: Int64) -> String { baseURL + "meetings/\(id)" }
-    public func page(_ kind: FeedSubject) -> String {
-        switch kind {
-        case .all: baseURL + "meetings"
-        case .issue(let id): baseURL + "issues/\(id)"
-        case .official(let id): baseURL + "officials/\(id)"
-        case .organisation(let id): baseURL + "organisations/\(id)"
-        }
-    }
+    public func meetingPage(_ id: Int64) -> String { url(.meeting(id)) }
+    public func page(_ kind: FeedSubject) -> String { url(SiteURL.page(kind)) }
 
     /// A feed document's path relative to the feed root (Feeds/ or /feeds/ on the server).
-    public func feedPath(_ subject: FeedSubject) -> String {
-        switch subject {
-        case .all: "meetings.atom"
-        case .issue(let id): "issues/\(id).atom"
-        case .official(let id): "officials/\(id).atom"
-        case .organisation(let id): "organisations/\(id).atom"
-        }
-    }
+    public func feedPath(_ subject: FeedSubject) -> String { SiteURL.feedPath(subject) }
 
     /// The path of archive page `page` (1, 2, 3…) relative to the feed root.
-    public func archivePath(_ page: Int64) -> String { "archive/\(page).atom" }
+    public func archivePath(_ page: Int64) -> String { String(SiteURL.archive(page).path.dropFirst(SiteURL.feedPrefix.count)) }
 
-    public var feedRoot: String { baseURL + "feeds/" }
-    public func feedURL(_ subject: FeedSubject) -> String { feedRoot + feedPath(subject) }
-    public func archiveURL(_ page: Int64) -> String { feedRoot + archivePath(page) }
+    public var feedRoot: String { url(.home) + SiteURL.feedPrefix.dropFirst() }
+    public func feedURL(_ subject: FeedSubject) -> String { url(.feed(subject)) }
+    public func archiveURL(_ page: Int64) -> String { url(.archive(page)) }
 
     /// The id a push receiver deduplicates by: the same for every retry of one change.
     public func messageId(_ change: PublicChange) -> String {

@@ -23,23 +23,45 @@ public struct ServerAddress: Sendable {
     }
 }
 
-/// Builds the register's web application: the feeds, the schemas and the landing
-/// page, served from the same code that `insyn publish` writes to Feeds/. Every route
-/// answers GET and HEAD; another method on a route gets 405 with `Allow`. A push
-/// worker, when given, runs beside the server and stops with it. `onServerRunning` is
-/// called once the server is listening.
-public func buildApplication(register: Register, address: ServerAddress = ServerAddress(), pushWorker: PushWorker? = nil,
-                             logger: Logger = Logger(label: "insyn"),
+/// An area of the site: adds its routes (from `SiteURL`) to the router.
+protocol SiteController {
+    func addRoutes(to router: Router<InsynRequestContext>)
+}
+
+/// Every area's controller, in one list: an area that lands adds its line here.
+func siteControllers(register: Register, pages: PageResponder) -> [any SiteController] {
+    [
+        HomeController(pages: pages),
+        MeetingController(pages: pages),
+        FeedController(register: register),
+        SchemaController(),
+        AssetController(theme: pages.renderer.theme),
+        HealthController(),
+    ]
+}
+
+/// Builds the register's web application: the public pages, the feeds, the
+/// downloads and the schemas, each page in Swedish or English, rendered with
+/// `renderer` (the built-in templates, or a theme's). Every route answers GET and
+/// HEAD; another method on a route gets 405 with `Allow`; every response carries the
+/// security headers; errors are pages. A push worker, when given, runs beside the
+/// server and stops with it. `onServerRunning` is called once the server is listening.
+public func buildApplication(register: Register, address: ServerAddress = ServerAddress(), renderer: PageRenderer = .builtIn,
+                             pushWorker: PushWorker? = nil, logger: Logger = Logger(label: "insyn"),
                              onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }) -> some ApplicationProtocol {
-    let router = Router(options: .autoGenerateHeadEndpoints)
+    let router = Router(context: InsynRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: LogRequestsMiddleware(.debug))
-    HomeController(register: register).addRoutes(to: router)
-    FeedController(register: register).addRoutes(to: router.group("feeds"))
-    SchemaController().addRoutes(to: router.group("schema"))
-    router.get("healthz") { _, _ in "ok" }
+    router.add(middleware: ErrorPageMiddleware(register: register, renderer: renderer))
+    router.add(middleware: LanguageMiddleware())
+    let pages = PageResponder(register: register, renderer: renderer)
+    for controller in siteControllers(register: register, pages: pages) {
+        controller.addRoutes(to: router)
+    }
+    let https = ((try? register.settings().base) ?? "").hasPrefix("https:")
+    let styles = SecurityHeadersResponder<RouterResponder<InsynRequestContext>>.styles(in: (try? StaticPublisher.stylesheet()) ?? [])
     let nanoseconds = address.idleTimeout.components.seconds * 1_000_000_000 + address.idleTimeout.components.attoseconds / 1_000_000_000
     return Application(
-        responder: MethodNotAllowedResponder(router.buildResponder()),
+        responder: SecurityHeadersResponder(MethodNotAllowedResponder(router.buildResponder()), https: https, feedStyles: styles),
         server: .http1(configuration: .init(idleTimeout: .nanoseconds(nanoseconds))),
         configuration: .init(address: .hostname(address.host, port: address.port), serverName: "Insyn"),
         services: pushWorker.map { [PushService(worker: $0)] } ?? [],

@@ -7,11 +7,11 @@ import NIOCore
 import RegisterCore
 import WebServer
 
-/// `insyn serve`: the web server (feeds, landing page) over the register.
+/// `insyn serve`: the web server (public pages, feeds, downloads) over the register.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve the register over HTTP (the feeds at /feeds/, the schemas at /schema/, a landing page) and push its changes.",
+        abstract: "Serve the register over HTTP (the public pages in Swedish and English, the feeds at /feeds/, the downloads at /data/, the schemas at /schema/) and push its changes.",
         discussion: "Unless --no-push, the push worker runs beside the server with the options of `insyn push`.")
 
     @OptionGroup var global: GlobalOptions
@@ -20,6 +20,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Close a connection that sends nothing, or too little to finish a request, for this long (e.g. 30s, 500ms).",
                                valueName: "duration"))
     var idleTimeout = DurationArgument("30s", ServerAddress.defaultIdleTimeout)
+    @Option(help: ArgumentHelp("A theme directory: NAME.mustache files replace the templates of that name, other files (site.css, logo.svg, images) the assets under /assets/.",
+                               valueName: "dir"))
+    var theme: String?
     @Flag(help: "If there is no register yet, create it with the fictitious demo data first.") var demo = false
     @Flag(help: "Do not push changes to the endpoints from this process.") var noPush = false
     @OptionGroup var push: PushOptions
@@ -34,6 +37,15 @@ struct ServeCommand: AsyncParsableCommand {
             try DemoRegister.load(into: register)
             print("Created \(global.databasePath) with the fictitious demo data.")
         }
+        let renderer: PageRenderer
+        do {
+            renderer = try PageRenderer(theme: Theme.load(directory: theme))
+        } catch let error as ThemeError {
+            throw ServeFailure(error.description)
+        }
+        if let theme, !renderer.theme.overridden.isEmpty {
+            print("Theme \(theme): \(renderer.theme.overridden.joined(separator: ", "))")
+        }
         let register = try global.openRegister()
         var logger = Logger(label: "insyn")
         logger.logLevel = .info
@@ -41,7 +53,7 @@ struct ServeCommand: AsyncParsableCommand {
         let endpoints = try register.endpoints().filter(\.enabled).count
         let announcement = "Insyn is serving \(global.databasePath) at http://\(host):\(port)/\(noPush ? "" : ", pushing to \(endpoints) endpoints") (Ctrl-C stops it)"
         let app = buildApplication(register: register, address: ServerAddress(host: host, port: port, idleTimeout: idleTimeout.duration),
-                                   pushWorker: worker, logger: logger) { _ in
+                                   renderer: renderer, pushWorker: worker, logger: logger) { _ in
             FileHandle.standardOutput.write(Data((announcement + "\n").utf8))
         }
         do {

@@ -27,12 +27,27 @@ struct RegisterDatabase: Sendable {
     }
 
     func read<T>(_ value: (Database) throws -> T) throws -> T {
+        try readBlocking(value)
+    }
+
+    private func readBlocking<T>(_ value: (Database) throws -> T) throws -> T {
         try mapped {
             guard sharesTransaction else { return try database.read(value) }
             return try database.unsafeReentrantWrite { db in
                 Self.requireTransaction(db)
                 return try db.readOnly { try value(db) }
             }
+        }
+    }
+
+    /// A read through GRDB's async API: the caller's thread (a server's event loop)
+    /// is free while the read runs on the database's own queue.
+    func read<T: Sendable>(_ value: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        guard !sharesTransaction else { return try readBlocking(value) }
+        do {
+            return try await database.read(value)
+        } catch let error as DatabaseError {
+            throw RegisterFailure(error)
         }
     }
 

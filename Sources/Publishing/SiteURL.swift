@@ -1,0 +1,116 @@
+/// Every URL of the public site, in one table: the router registers its routes from
+/// `routePattern`, and every link (pages, feeds, exports, push bodies) is made from
+/// `path` or `url(base:)`, so a link and its route cannot drift apart.
+public enum SiteURL: Sendable, Hashable {
+    case home
+    case meeting(Int64)
+    /// The meeting search; `query` is the encoded query string without "?", or nil.
+    case meetings(query: String?)
+    case issue(Int64)
+    case official(Int64)
+    case organisation(Int64)
+    case unit(Int64)
+    case statistics
+    case openData
+    case ledgerHashing
+    case about
+    case accessibility
+    case feed(FeedSubject)
+    case archive(Int64)
+    case feedStylesheet
+    case schema(String)
+    case asset(String)
+    case download(Download)
+    case health
+
+    /// A file of the open-data downloads.
+    public enum Download: String, Sendable, Hashable, CaseIterable {
+        case registerJSON = "register.json"
+        case changes = "changes.jsonl"
+        case unitsCSV = "units.csv"
+        case officialsCSV = "officials.csv"
+        case organisationsCSV = "organisations.csv"
+        case issuesCSV = "issues.csv"
+        case meetingsCSV = "meetings.csv"
+    }
+
+    /// The path from the site's root, beginning with "/": "/meetings/42".
+    public var path: String {
+        switch self {
+        case .home: "/"
+        case .meeting(let id): "/meetings/\(id)"
+        case .meetings(let query): "/meetings" + (query.map { $0.isEmpty ? "" : "?" + $0 } ?? "")
+        case .issue(let id): "/issues/\(id)"
+        case .official(let id): "/officials/\(id)"
+        case .organisation(let id): "/organisations/\(id)"
+        case .unit(let id): "/units/\(id)"
+        case .statistics: "/statistics"
+        case .openData: "/open-data"
+        case .ledgerHashing: "/open-data/ledger-hashing"
+        case .about: "/about"
+        case .accessibility: "/accessibility"
+        case .feed(let subject): Self.feedPrefix + Self.feedPath(subject)
+        case .archive(let page): Self.feedPrefix + "archive/\(page).atom"
+        case .feedStylesheet: Self.feedPrefix + "feed.xsl"
+        case .schema(let name): "/schema/\(name)"
+        case .asset(let name): "/assets/\(name)"
+        case .download(let download): "/data/\(download.rawValue)"
+        case .health: "/healthz"
+        }
+    }
+
+    /// The absolute URL under the register's base URL (which ends with "/").
+    public func url(base: String) -> String {
+        (base.hasSuffix("/") ? String(base.dropLast()) : base) + path
+    }
+
+    /// The pattern the router matches this kind of URL with: ids stand as ":id",
+    /// names as ":name"; a feed, whose documents the feed set resolves, as "/feeds/**".
+    public var routePattern: String {
+        switch self {
+        case .meeting: "/meetings/:id"
+        case .meetings: "/meetings"
+        case .issue: "/issues/:id"
+        case .official: "/officials/:id"
+        case .organisation: "/organisations/:id"
+        case .unit: "/units/:id"
+        case .feed, .archive: Self.feedPrefix + "**"
+        case .schema: "/schema/:name"
+        case .asset: "/assets/:name"
+        case .download: "/data/:name"
+        default: path
+        }
+    }
+
+    /// The pattern of a kind of URL that takes an id: `SiteURL.pattern(SiteURL.meeting)`.
+    public static func pattern(_ kind: (Int64) -> SiteURL) -> String {
+        kind(1).routePattern
+    }
+
+    /// The pattern of a kind of URL that takes a name.
+    public static func pattern(_ kind: (String) -> SiteURL) -> String {
+        kind("x").routePattern
+    }
+
+    static let feedPrefix = "/feeds/"
+
+    /// A feed document's path relative to the feed root: "issues/3.atom".
+    static func feedPath(_ subject: FeedSubject) -> String {
+        switch subject {
+        case .all: "meetings.atom"
+        case .issue(let id): "issues/\(id).atom"
+        case .official(let id): "officials/\(id).atom"
+        case .organisation(let id): "organisations/\(id).atom"
+        }
+    }
+
+    /// The page that shows what a feed holds.
+    public static func page(_ subject: FeedSubject) -> SiteURL {
+        switch subject {
+        case .all: .meetings(query: nil)
+        case .issue(let id): .issue(id)
+        case .official(let id): .official(id)
+        case .organisation(let id): .organisation(id)
+        }
+    }
+}

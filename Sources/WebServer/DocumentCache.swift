@@ -1,16 +1,18 @@
 import Foundation
+import NIOCore
 import RegisterCore
 import Synchronization
 
-/// A rendered document as the server sends it: its bytes, their entity tag
-/// (computed once, at rendering) and the time of its newest change.
+/// A rendered document as the server sends it: its bytes (shared by every response
+/// that sends them, not copied), their entity tag (computed once, at rendering) and
+/// the time of its newest change.
 struct CachedDocument: Sendable {
-    let bytes: [UInt8]
+    let body: ByteBuffer
     let etag: String
     let lastModified: Date?
 
     init(bytes: [UInt8], lastModified: Date?) {
-        self.bytes = bytes
+        body = ByteBuffer(bytes: bytes)
         etag = "\"\(ConditionalResponse.fingerprint(bytes))\""
         self.lastModified = lastModified
     }
@@ -117,14 +119,14 @@ final class DocumentCache: Sendable {
             state.entries = [:]
             state.bytes = 0
         }
-        guard document.bytes.count <= capacity / 4 else { return }
-        if let old = state.entries[key] { state.bytes -= old.document.bytes.count }
+        guard document.body.readableBytes <= capacity / 4 else { return }
+        if let old = state.entries[key] { state.bytes -= old.document.body.readableBytes }
         state.clock += 1
         state.entries[key] = Entry(document: document, lastUse: state.clock)
-        state.bytes += document.bytes.count
+        state.bytes += document.body.readableBytes
         while state.bytes > capacity, let oldest = state.entries.min(by: { $0.value.lastUse < $1.value.lastUse }) {
             state.entries[oldest.key] = nil
-            state.bytes -= oldest.value.document.bytes.count
+            state.bytes -= oldest.value.document.body.readableBytes
         }
     }
 }

@@ -18,6 +18,9 @@ struct BrowserAccessibilityTests {
     static func pages(_ demo: DemoPages) -> [String] {
         [
             "/",
+            "/meetings/\(demo.meeting)",
+            "410:/meetings/\(demo.withdrawnMeeting)",
+            "404:/no-such-page",
             "/feeds/meetings.atom",
         ]
     }

@@ -58,8 +58,8 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
-            // Resources/schema is a symbolic link to Data/schema/: `.process` copies the files it points to, so the one copy of the schemas is built into the program.
-            resources: [.process("Resources/schema"), .process("Resources/ledger-hashing.md"), .copy("Resources/templates"), .copy("Resources/assets")]
+            // Resources/schema and Resources/docs are symbolic links to Data/schema/ and Data/docs/: `.process` copies the files they point to, so the one copy of the schemas and of the ledger-hashing rule is built into the program.
+            resources: [.process("Resources/schema"), .process("Resources/docs"), .copy("Resources/templates"), .copy("Resources/assets")]
         ),
         .executableTarget(
             name: "insyn",

@@ -26,22 +26,26 @@ public struct ChangeLinesExport {
     /// the position is negative or beyond the ledger's head.
     @discardableResult
     public func write(_ register: Register, to sink: any ByteSink) throws -> Summary {
-        try register.read { snapshot in
-            let head = try snapshot.ledgerHead()
-            guard after >= 0 else { throw ValidationError("since", "must be 0 or a positive ledger sequence") }
-            guard after <= head.sequence else {
-                throw ValidationError("since", "\(after) is beyond the ledger's last change (\(head.sequence)); is this the right register?")
-            }
-            let records = PublicJSON(Publication(settings: try snapshot.settings()))
-            let json = JSONStreamWriter(sink, jsonLines: true)
-            var summary = Summary(changes: 0, lastWritten: nil, resumeAfter: head.sequence)
-            try snapshot.forEachPublicChange(after: after) { change in
-                try records.change(change, to: json)
-                summary.changes += 1
-                summary.lastWritten = change.sequence
-            }
-            try json.finish()
-            return summary
+        try register.read { snapshot in try write(snapshot, to: sink) }
+    }
+
+    /// The same, inside a snapshot's read transaction (the server streams it from one).
+    @discardableResult
+    public func write(_ snapshot: RegisterSnapshot, to sink: any ByteSink) throws -> Summary {
+        let head = try snapshot.ledgerHead()
+        guard after >= 0 else { throw ValidationError("since", "must be 0 or a positive ledger sequence") }
+        guard after <= head.sequence else {
+            throw ValidationError("since", "\(after) is beyond the ledger's last change (\(head.sequence)); is this the right register?")
         }
+        let records = PublicJSON(Publication(settings: try snapshot.settings()))
+        let json = JSONStreamWriter(sink, jsonLines: true)
+        var summary = Summary(changes: 0, lastWritten: nil, resumeAfter: head.sequence)
+        try snapshot.forEachPublicChange(after: after) { change in
+            try records.change(change, to: json)
+            summary.changes += 1
+            summary.lastWritten = change.sequence
+        }
+        try json.finish()
+        return summary
     }
 }

@@ -27,6 +27,7 @@ public enum SiteURL: Sendable, Hashable {
     public enum Download: String, Sendable, Hashable, CaseIterable {
         case registerJSON = "register.json"
         case changes = "changes.jsonl"
+        case ledger = "ledger.jsonl"
         case unitsCSV = "units.csv"
         case officialsCSV = "officials.csv"
         case organisationsCSV = "organisations.csv"

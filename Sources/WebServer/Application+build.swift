@@ -33,6 +33,9 @@ func siteControllers(register: Register, pages: PageResponder) -> [any SiteContr
     [
         HomeController(pages: pages),
         MeetingController(pages: pages),
+        OpenDataController(pages: pages),
+        AboutController(pages: pages),
+        DownloadController(register: register),
         FeedController(register: register),
         SchemaController(),
         AssetController(theme: pages.renderer.theme),

@@ -48,7 +48,7 @@ struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
         abstract: "Check the ledger's hash chain (and, in the auditor's view, every commitment).",
-        discussion: "Exits 0 when intact; otherwise names the first change that does not verify. The rule is in Data/ledger-hashing.md.")
+        discussion: "Exits 0 when intact; otherwise names the first change that does not verify. The rule is in Data/docs/ledger-hashing.md.")
     @OptionGroup var global: GlobalOptions
     @Option(help: ArgumentHelp("Verify this exported ledger (JSON Lines) instead of the database.", valueName: "file")) var ledger: String?
     @Option(help: ArgumentHelp("Also require the chain to end at this hash (from an export's head).", valueName: "hash")) var head: String?

@@ -2,7 +2,7 @@ import Foundation
 import RegisterCore
 import Testing
 
-/// Our verifier and one written in Python from Data/ledger-hashing.md alone
+/// Our verifier and one written in Python from Data/docs/ledger-hashing.md alone
 /// (Fixtures/verify_ledger.py) must give the same verdict on every ledger.
 @Suite("An independent verifier agrees with insyn verify")
 struct LedgerVerifierAgreementTests {

@@ -24,7 +24,7 @@ private func verify(_ lines: [[UInt8]], view: LedgerView) -> LedgerFailure? {
     return nil
 }
 
-@Suite("The ledger's form: every check of Data/ledger-hashing.md")
+@Suite("The ledger's form: every check of Data/docs/ledger-hashing.md")
 struct LedgerFormTests {
     /// Catalogue (5 changes), then a meeting of 45 minutes drafted (6) and published (7).
     func lines(view: LedgerView) throws -> [[UInt8]] {

@@ -2,7 +2,7 @@ import Foundation
 
 /// Recomputes the hash chain change by change, from the store or from an exported
 /// file alone, and checks every commitment opening it is given. The rule it checks
-/// is written down in Data/ledger-hashing.md; every check here is a step there.
+/// is written down in Data/docs/ledger-hashing.md; every check here is a step there.
 public struct LedgerVerifier {
     public private(set) var count: Int64 = 0
     public private(set) var headHash = LedgerEntry.genesisHash

@@ -17,3 +17,15 @@ extension RegisterSnapshot {
             """, arguments: [id]).map(Register.publicChange)
     }
 }
+
+extension RegisterSnapshot {
+    /// Streams the stored changes after `sequence` in ledger order, as `insyn ledger
+    /// export` writes them (each entry's `line(view:)`).
+    public func forEachLedgerEntry(after sequence: Int64 = 0, _ body: (LedgerEntry) throws -> Void) throws {
+        let rows = try Row.fetchCursor(db, sql: "SELECT \(Register.entryColumns) FROM change WHERE seq > ? ORDER BY seq",
+                                       arguments: [sequence])
+        while let row = try rows.next() {
+            try body(try Register.entry(row))
+        }
+    }
+}

@@ -16,6 +16,8 @@ public struct RegisterSettings: Sendable, Equatable {
     public var language = "sv"
     public var licenceName = "CC0 1.0"
     public var licenceURL = "https://creativecommons.org/publicdomain/zero/1.0/"
+    /// Where the public reports problems (the accessibility statement names it); empty until set.
+    public var contactEmail = ""
 
     public init() {}
 
@@ -27,7 +29,7 @@ public struct RegisterSettings: Sendable, Equatable {
     static var keys: [(String, WritableKeyPath<RegisterSettings, String>)] { [
         ("body_name", \.bodyName), ("base_url", \.baseURL), ("tag_authority", \.tagAuthority), ("tag_date", \.tagDate),
         ("time_zone", \.timeZoneIdentifier), ("language", \.language), ("licence_name", \.licenceName),
-        ("licence_url", \.licenceURL),
+        ("licence_url", \.licenceURL), ("contact_email", \.contactEmail),
     ] }
 
     /// The names accepted by `insyn config set`.
@@ -58,6 +60,9 @@ public struct RegisterSettings: Sendable, Equatable {
         problems.requireText(bodyName, "body-name", max: 200)
         problems.requireText(licenceName, "licence-name", max: 200)
         if !SwedishIdentifiers.isWebAddress(licenceURL) { problems.add("licence-url", "\(ValidationError.quote(licenceURL)) is not an http(s) address (an IRI must be written as its URI)") }
+        if !contactEmail.isEmpty, contactEmail.split(separator: "@").count != 2 || contactEmail.contains(where: \.isWhitespace) {
+            problems.add("contact-email", "\(ValidationError.quote(contactEmail)) is not an e-mail address")
+        }
         try problems.check()
     }
 

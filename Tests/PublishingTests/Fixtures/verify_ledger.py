@@ -1,4 +1,4 @@
-"""An independent verifier of an exported Insyn ledger, written from Data/ledger-hashing.md alone.
+"""An independent verifier of an exported Insyn ledger, written from Data/docs/ledger-hashing.md alone.
 
 Usage: verify_ledger.py FILE [public|auditor]. Prints "ok N HASH" or "fail SEQ REASON"; exits 0 or 1.
 """

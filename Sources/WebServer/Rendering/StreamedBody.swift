@@ -1,0 +1,99 @@
+import Dispatch
+import Foundation
+import Hummingbird
+import Publishing
+import RegisterCore
+import Synchronization
+
+/// A response body written by one of the synchronous export writers inside a read
+/// of the register, in constant memory: the writer runs on the database's reader
+/// queue and hands chunks of `chunkSize` bytes to the response, waiting while
+/// `capacity` chunks are on their way (so a slow client slows the export instead of
+/// filling memory). If the client goes away, the export stops at its next write.
+enum StreamedBody {
+    static let chunkSize = 64 * 1024
+    static let capacity = 8
+
+    static func make(register: Register, _ export: @escaping @Sendable (RegisterSnapshot, any ByteSink) throws -> Void) -> ResponseBody {
+        ResponseBody { writer in
+            let channel = ChunkChannel(capacity: capacity)
+            async let exported: Void = register.read { snapshot in
+                let sink = ChannelSink(channel)
+                defer { channel.close() }
+                try export(snapshot, sink)
+                try sink.finish()
+            }
+            do {
+                for await chunk in channel.chunks {
+                    channel.taken()
+                    try await writer.write(ByteBuffer(bytes: chunk))
+                }
+            } catch {
+                channel.cancel()
+                try? await exported
+                throw error
+            }
+            try await exported
+            try await writer.finish(nil)
+        }
+    }
+}
+
+/// Chunks handed from a blocking producer to an async consumer, at most `capacity`
+/// in flight.
+final class ChunkChannel: Sendable {
+    let chunks: AsyncStream<[UInt8]>
+    private let continuation: AsyncStream<[UInt8]>.Continuation
+    private let slots: DispatchSemaphore
+    private let cancelled = Atomic<Bool>(false)
+
+    init(capacity: Int) {
+        (chunks, continuation) = AsyncStream.makeStream(of: [UInt8].self)
+        slots = DispatchSemaphore(value: capacity)
+    }
+
+    /// Sends a chunk, waiting for a free slot; throws once the consumer has gone.
+    func send(_ chunk: [UInt8]) throws {
+        slots.wait()
+        guard !cancelled.load(ordering: .acquiring) else {
+            slots.signal()
+            throw CancellationError()
+        }
+        continuation.yield(chunk)
+    }
+
+    func taken() { slots.signal() }
+
+    func close() { continuation.finish() }
+
+    func cancel() {
+        cancelled.store(true, ordering: .releasing)
+        slots.signal()
+    }
+}
+
+/// The byte sink the export writers write to: fills chunks and sends them.
+final class ChannelSink: ByteSink {
+    private let channel: ChunkChannel
+    private var buffer: [UInt8] = []
+
+    init(_ channel: ChunkChannel) {
+        self.channel = channel
+        buffer.reserveCapacity(StreamedBody.chunkSize)
+    }
+
+    func write(_ bytes: UnsafeRawBufferPointer) throws {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= StreamedBody.chunkSize { try flush() }
+    }
+
+    func finish() throws {
+        try flush()
+    }
+
+    private func flush() throws {
+        guard !buffer.isEmpty else { return }
+        try channel.send(buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+}

@@ -4,15 +4,27 @@ import GRDB
 /// Reads the catalogue's public projections (units, officials, organisations,
 /// issues) in id order, for both the register's one-shot reads and a snapshot.
 /// The personnummer of a sole trader lives in another table and is never read here.
+/// `condition` narrows a read to some records (a SQL condition on the record's own
+/// columns, with its arguments).
 enum PublicCatalogueReader {
-    static func units(_ db: Database) throws -> [PublicUnit] {
-        try Row.fetchAll(db, sql: "SELECT id, name, kind FROM unit ORDER BY id").map {
+    typealias Condition = (sql: String, arguments: StatementArguments)
+
+    private static func narrowed(_ condition: Condition?) -> (String, StatementArguments) {
+        guard let condition else { return ("", []) }
+        return (" WHERE " + condition.sql, condition.arguments)
+    }
+
+    static func units(_ db: Database, _ condition: Condition? = nil) throws -> [PublicUnit] {
+        let (clause, arguments) = narrowed(condition)
+        return try Row.fetchAll(db, sql: "SELECT id, name, kind FROM unit\(clause) ORDER BY id", arguments: arguments).map {
             PublicUnit(id: $0[0], name: $0[1], kind: UnitKind(rawValue: $0[2]) ?? .department)
         }
     }
 
-    static func officials(_ db: Database) throws -> [PublicOfficial] {
-        try Row.fetchAll(db, sql: "SELECT id, name, title, kind, party, unit_id, active_from, active_to FROM official ORDER BY id").map { row in
+    static func officials(_ db: Database, _ condition: Condition? = nil) throws -> [PublicOfficial] {
+        let (clause, arguments) = narrowed(condition)
+        let sql = "SELECT id, name, title, kind, party, unit_id, active_from, active_to FROM official\(clause) ORDER BY id"
+        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
             PublicOfficial(id: row[0], Official(
                 name: row[1], title: row[2], kind: OfficialKind(rawValue: row[3]) ?? .staff, party: row[4], unit: row[5],
                 activeFrom: Day(row[6] as String) ?? Day(year: 1970, month: 1, day: 1)!,
@@ -20,9 +32,10 @@ enum PublicCatalogueReader {
         }
     }
 
-    static func organisations(_ db: Database) throws -> [PublicOrganisation] {
-        let sql = "SELECT id, name, kind, organisation_number, sole_trader, eu_transparency_id, website FROM organisation ORDER BY id"
-        return try Row.fetchAll(db, sql: sql).map { row in
+    static func organisations(_ db: Database, _ condition: Condition? = nil) throws -> [PublicOrganisation] {
+        let (clause, arguments) = narrowed(condition)
+        let sql = "SELECT id, name, kind, organisation_number, sole_trader, eu_transparency_id, website FROM organisation\(clause) ORDER BY id"
+        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
             var organisation = PublicOrganisation(id: row[0], Organisation(
                 name: row[1], kind: OrganisationKind(rawValue: row[2]) ?? .other, organisationNumber: row[3],
                 euTransparencyId: row[5], website: row[6]))
@@ -31,9 +44,10 @@ enum PublicCatalogueReader {
         }
     }
 
-    static func issues(_ db: Database) throws -> [PublicIssue] {
-        let sql = "SELECT id, title, summary, position, status, case_number, policy_areas, unit_id FROM issue ORDER BY id"
-        return try Row.fetchAll(db, sql: sql).map { row in
+    static func issues(_ db: Database, _ condition: Condition? = nil) throws -> [PublicIssue] {
+        let (clause, arguments) = narrowed(condition)
+        let sql = "SELECT id, title, summary, position, status, case_number, policy_areas, unit_id FROM issue\(clause) ORDER BY id"
+        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
             PublicIssue(id: row[0], Issue(
                 title: row[1], summary: row[2], position: row[3], status: IssueStatus(rawValue: row[4]) ?? .active,
                 caseNumber: row[5],

@@ -1,0 +1,140 @@
+import Foundation
+import Testing
+@testable import RegisterCore
+
+/// A register whose footprint was counted by hand: two units, two officials, a
+/// consultancy acting for a client, an NGO, a company met only on a withdrawn
+/// meeting and on a draft, two issues.
+struct FootprintRegister {
+    let register: Register
+    let units: (board: Int64, committee: Int64)
+    let officials: (anna: Int64, erik: Int64)
+    let consultancy: Int64, client: Int64, ngo: Int64, company: Int64
+    let issues: (railway: Int64, ferry: Int64)
+    /// Ids of the published meetings, in the order written: [1 … 7] of the comments below.
+    var published: [Int64] = []
+    var draft: Int64 = 0
+    var withdrawn: Int64 = 0
+
+    init() throws {
+        register = try Register.inMemory(clock: { Timestamp.parse("2026-11-23T12:00:00Z")! })
+        units = (try register.add(Unit(name: "Regionstyrelsen", kind: .board)),
+                 try register.add(Unit(name: "Kulturnämnden", kind: .committee)))
+        officials = (try register.add(Official(name: "Anna Lindqvist", title: "Regionråd", kind: .elected, party: "S",
+                                               unit: units.board, activeFrom: Day("2022-11-01")!)),
+                     try register.add(Official(name: "Erik Berg", title: "Kulturchef", kind: .staff,
+                                               unit: units.committee, activeFrom: Day("2020-01-01")!)))
+        consultancy = try register.add(Organisation(name: "Nordvind Kommunikation AB", kind: .consultancy,
+                                                    organisationNumber: "556802-3450"))
+        client = try register.add(Organisation(name: "Klarälvens Energi AB", kind: .company, organisationNumber: "5567101232"))
+        ngo = try register.add(Organisation(name: "Naturskyddsföreningen i Värmland", kind: .ngo))
+        company = try register.add(Organisation(name: "Vänerhamn AB", kind: .company))
+        issues = (try register.add(Issue(title: "Dubbelspår på Exempelbanan", summary: "Utbyggnad.", position: "För.", unit: units.board)),
+                  try register.add(Issue(title: "Färjeläget", summary: "Flytt.", position: "Emot.", unit: units.committee)))
+
+        let onBehalf = Counterpart(organisation: consultancy, onBehalfOf: client)
+        let ngo = Counterpart(organisation: ngo)
+        let withheldDirection = [MeetingField.direction: Withholding(ground: "OSL 19 kap. 3 §")]
+        let withheldCounterparts = [MeetingField.counterparts: Withholding(ground: "OSL 19 kap. 3 §")]
+        let railway = issues.railway, ferry = issues.ferry, anna = officials.anna, erik = officials.erik
+        let written: [Meeting] = [
+            meeting(day: 1, .inbound, [anna], [onBehalf], [railway]),                       // 1
+            meeting(day: 2, .outbound, [anna], [ngo], [railway]),                           // 2
+            meeting(day: 3, .inbound, [erik], [ngo, onBehalf], [railway]),                  // 3
+            meeting(day: 4, .outbound, [anna], [ngo], [railway], withheld: withheldDirection), // 4
+            meeting(day: 5, .inbound, [anna], [ngo], [railway], withheld: withheldCounterparts), // 5
+            meeting(day: 6, .inbound, [erik], [onBehalf], [ferry]),                         // 6
+            meeting(day: 7, .outbound, [anna, erik], [onBehalf], [railway, ferry]),         // 7
+        ]
+        for meeting in written {
+            published.append(try register.recordAndPublishMeeting(meeting))
+        }
+        draft = try register.recordMeeting(meeting(day: 8, .inbound, [anna], [Counterpart(organisation: company)], [railway]))
+        withdrawn = try register.recordAndPublishMeeting(meeting(day: 9, .inbound, [anna], [Counterpart(organisation: company)], [railway]))
+        try register.withdrawMeeting(withdrawn, reason: "Registrerat av misstag.")
+    }
+
+    private func meeting(day: Int, _ direction: MeetingDirection, _ participants: [Int64], _ counterparts: [Counterpart],
+                         _ issues: [Int64], withheld: [MeetingField: Withholding] = [:]) -> Meeting {
+        Meeting(startsAt: Timestamp.parse(String(format: "2026-10-%02dT09:00:00Z", day))!, durationMinutes: 30, place: "Regionens hus",
+                format: .inPerson, direction: direction, initiator: .counterpart, participants: participants,
+                counterparts: counterparts, issues: issues, subject: "Möte \(day)", summary: "Samtal.", withheld: withheld)
+    }
+}
+
+@Suite("The reads of the issue, official, organisation and unit pages")
+struct SubjectQueryTests {
+    @Test func issueFootprintCountsPublishedMeetingsPerOrganisationAndClientByDirection() throws {
+        let fixture = try FootprintRegister()
+        let footprint = try fixture.register.read { try $0.footprint(.issue(fixture.issues.railway)) }
+        // railway: meetings 1, 2, 3, 4, 5, 7 published; the draft and the withdrawn one do not count.
+        // Three meetings each: ties go by organisation id, a counterpart before a client.
+        #expect(footprint.entries == [
+            FootprintEntry(organisation: fixture.consultancy, role: .counterpart, meetings: 3, inbound: 2, outbound: 1), // 1, 3, 7
+            FootprintEntry(organisation: fixture.client, role: .client, meetings: 3, inbound: 2, outbound: 1,
+                           representedBy: [fixture.consultancy]),
+            FootprintEntry(organisation: fixture.ngo, role: .counterpart, meetings: 3, inbound: 1, outbound: 1),   // 2, 3, 4 (direction withheld)
+        ])
+        #expect(footprint.meetingsWithWithheldCounterparts == 1)   // 5
+        #expect(!footprint.entries.contains { $0.organisation == fixture.company })
+    }
+
+    @Test func footprintOrdersByMeetingsThenOrganisationAndHonoursTheLimit() throws {
+        let fixture = try FootprintRegister()
+        let footprint = try fixture.register.read { try $0.footprint(.official(fixture.officials.anna)) }
+        // Anna: 1, 2, 4, 5, 7. ngo: 2, 4 → 2; consultancy: 1, 7 → 2 (in 1, out 1); client likewise.
+        #expect(footprint.entries.map(\.organisation) == [fixture.consultancy, fixture.client, fixture.ngo])
+        #expect(footprint.entries.map(\.meetings) == [2, 2, 2])
+        #expect(footprint.entries[0].inbound == 1 && footprint.entries[0].outbound == 1)
+        #expect(footprint.entries[2].inbound == 0 && footprint.entries[2].outbound == 1)
+        let top = try fixture.register.read { try $0.footprint(.official(fixture.officials.anna), limit: 1) }
+        #expect(top.entries.map(\.organisation) == [fixture.consultancy])
+    }
+
+    @Test func meetingsOfASubjectAreThePublishedOnesNewestStartFirst() throws {
+        let fixture = try FootprintRegister()
+        let p = fixture.published
+        try fixture.register.read { (snapshot: RegisterSnapshot) throws in
+            #expect(try snapshot.publishedMeetings(.issue(fixture.issues.railway), limit: 10).map(\.id) == [p[6], p[4], p[3], p[2], p[1], p[0]])
+            #expect(try snapshot.publishedMeetingCount(.issue(fixture.issues.railway)) == 6)
+            #expect(try snapshot.publishedMeetings(.issue(fixture.issues.railway), offset: 2, limit: 2).map(\.id) == [p[3], p[2]])
+            #expect(try snapshot.publishedMeetings(.official(fixture.officials.erik), limit: 10).map(\.id) == [p[6], p[5], p[2]])
+            #expect(try snapshot.publishedMeetings(.counterpart(fixture.consultancy), limit: 10).map(\.id) == [p[6], p[5], p[2], p[0]])
+            #expect(try snapshot.publishedMeetings(.client(fixture.client), limit: 10).map(\.id) == [p[6], p[5], p[2], p[0]])
+            #expect(try snapshot.publishedMeetings(.client(fixture.consultancy), limit: 10).isEmpty)
+            #expect(try snapshot.publishedMeetings(.organisation(fixture.ngo), limit: 10).map(\.id) == [p[3], p[2], p[1]])
+            #expect(try snapshot.publishedMeetings(.unit(fixture.units.committee), limit: 10).map(\.id) == [p[6], p[5], p[2]])
+            #expect(try snapshot.publishedMeetingCount(.unit(fixture.units.board)) == 5)
+            #expect(try snapshot.publishedMeetings(.counterpart(fixture.company), limit: 10).isEmpty)
+            #expect(try snapshot.publishedMeetingCount(.counterpart(fixture.company)) == 0)
+        }
+    }
+
+    @Test func issuesAnOrganisationMetAboutCountBothItsRoles() throws {
+        let fixture = try FootprintRegister()
+        let railway = fixture.issues.railway, ferry = fixture.issues.ferry
+        try fixture.register.read { (snapshot: RegisterSnapshot) throws in
+            #expect(try snapshot.issueCounts(.organisation(fixture.client)) == [
+                IssueCount(issue: railway, meetings: 3, inbound: 2, outbound: 1),   // 1, 3, 7
+                IssueCount(issue: ferry, meetings: 2, inbound: 1, outbound: 1),     // 6, 7
+            ])
+            #expect(try snapshot.issueCounts(.organisation(fixture.company)).isEmpty)
+            #expect(try snapshot.issueCounts(.organisation(fixture.ngo)) == [IssueCount(issue: railway, meetings: 3, inbound: 1, outbound: 1)])
+        }
+    }
+
+    @Test func catalogueLookupsReadOneRecordOrTheRecordsOfAUnit() throws {
+        let fixture = try FootprintRegister()
+        try fixture.register.read { (snapshot: RegisterSnapshot) throws in
+            #expect(try snapshot.issue(fixture.issues.ferry)?.title == "Färjeläget")
+            #expect(try snapshot.issue(999) == nil)
+            #expect(try snapshot.official(fixture.officials.erik)?.name == "Erik Berg")
+            #expect(try snapshot.organisation(fixture.ngo)?.kind == .ngo)
+            #expect(try snapshot.unit(fixture.units.committee)?.name == "Kulturnämnden")
+            #expect(try snapshot.unit(0) == nil)
+            #expect(try snapshot.organisations(ids: [fixture.company, fixture.client, 999]).map(\.id) == [fixture.client, fixture.company])
+            #expect(try snapshot.officials(ofUnit: fixture.units.committee).map(\.id) == [fixture.officials.erik])
+            #expect(try snapshot.issues(ofUnit: fixture.units.board).map(\.id) == [fixture.issues.railway])
+        }
+    }
+}

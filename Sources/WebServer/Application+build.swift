@@ -36,6 +36,7 @@ func siteControllers(register: Register, pages: PageResponder) -> [any SiteContr
         OpenDataController(pages: pages),
         AboutController(pages: pages),
         DownloadController(register: register),
+        SearchPageController(pages: pages),
         FeedController(register: register),
         SchemaController(),
         AssetController(theme: pages.renderer.theme),

@@ -24,6 +24,9 @@ extension Official: CatalogueEntry {
 
     public func projection(id: Int64) -> PublicOfficial { PublicOfficial(id: id, self) }
 
+    /// The search index holds an official's name and unit.
+    public static var meetingsNamingIt: String? { "SELECT DISTINCT meeting_id FROM meeting_participant WHERE official_id = ?" }
+
     public func checkReferences(_ db: Database) throws {
         try requireExists("unit", "unit", id: unit, field: "unit", in: db)
     }

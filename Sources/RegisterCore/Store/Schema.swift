@@ -226,6 +226,41 @@ enum Schema {
                 INSERT INTO feed_change(seq) SELECT seq FROM change WHERE entity = 'meeting' AND public = 1 ORDER BY seq;
                 """)
         }
+        migrator.registerMigration("v5-search") { db in
+            // The index gains our officials' names and the filter tags (see `SearchIndex`),
+            // and prefix indexes for two- and three-letter prefixes; it is built anew
+            // from the public tables (the row is `SearchIndex.rowSelect` as it was
+            // when this migration shipped). The second index is the search's newest-first
+            // order, a withheld start last.
+            try db.execute(sql: """
+                DROP TABLE meeting_search;
+                CREATE VIRTUAL TABLE meeting_search USING fts5(
+                    subject, summary, place, counterparts, issues, officials, tags,
+                    tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3'
+                );
+                INSERT INTO meeting_search(rowid, subject, summary, place, counterparts, issues, officials, tags)
+                SELECT m.id, COALESCE(m.subject, ''), COALESCE(m.summary, ''), COALESCE(m.place, ''),
+                    COALESCE((SELECT group_concat(name, ' ') FROM (
+                        SELECT o.name AS name FROM meeting_counterpart c JOIN organisation o ON o.id = c.organisation_id WHERE c.meeting_id = m.id
+                        UNION ALL SELECT o.name FROM meeting_counterpart c JOIN organisation o ON o.id = c.on_behalf_of_id WHERE c.meeting_id = m.id
+                        UNION ALL SELECT p.name FROM meeting_person p WHERE p.meeting_id = m.id AND p.name IS NOT NULL)), ''),
+                    COALESCE((SELECT group_concat(i.title, ' ') FROM meeting_issue mi JOIN issue i ON i.id = mi.issue_id WHERE mi.meeting_id = m.id), ''),
+                    COALESCE((SELECT group_concat(o.name, ' ') FROM meeting_participant p JOIN official o ON o.id = p.official_id WHERE p.meeting_id = m.id), ''),
+                    COALESCE((SELECT group_concat(tag, ' ') FROM (
+                        SELECT 'o' || official_id AS tag FROM meeting_participant WHERE meeting_id = m.id
+                        UNION SELECT 'u' || o.unit_id FROM meeting_participant p JOIN official o ON o.id = p.official_id WHERE p.meeting_id = m.id
+                        UNION SELECT 'g' || organisation_id FROM meeting_counterpart WHERE meeting_id = m.id AND organisation_id IS NOT NULL
+                        UNION SELECT 'g' || on_behalf_of_id FROM meeting_counterpart WHERE meeting_id = m.id AND on_behalf_of_id IS NOT NULL
+                        UNION SELECT 'k' || replace(o.kind, '-', '') FROM meeting_counterpart c JOIN organisation o
+                            ON o.id = c.organisation_id OR o.id = c.on_behalf_of_id WHERE c.meeting_id = m.id
+                        UNION SELECT 'i' || issue_id FROM meeting_issue WHERE meeting_id = m.id
+                        UNION SELECT 'd' || m.direction WHERE m.direction IS NOT NULL
+                        UNION SELECT 'f' || replace(m.format, '-', '') WHERE m.format IS NOT NULL)), '')
+                FROM meeting m
+                WHERE m.status = 'published';
+                CREATE INDEX meeting_newest_start ON meeting(status, COALESCE(starts_at, ''), id);
+                """)
+        }
         return migrator
     }
 }

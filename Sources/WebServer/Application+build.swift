@@ -37,6 +37,7 @@ func siteControllers(register: Register, pages: PageResponder) -> [any SiteContr
         AboutController(pages: pages),
         DownloadController(register: register),
         SearchPageController(pages: pages),
+        StatisticsPageController(pages: pages),
         FeedController(register: register),
         SchemaController(),
         AssetController(theme: pages.renderer.theme),

@@ -261,6 +261,12 @@ enum Schema {
                 CREATE INDEX meeting_newest_start ON meeting(status, COALESCE(starts_at, ''), id);
                 """)
         }
+        migrator.registerMigration("v5-statistics") { db in
+            // Covers the statistics page's counts by direction, format, disclosed counterparts and start month.
+            try db.execute(sql: """
+                CREATE INDEX meeting_statistics ON meeting(status, direction, format, counterparts_disclosed, starts_at);
+                """)
+        }
         return migrator
     }
 }

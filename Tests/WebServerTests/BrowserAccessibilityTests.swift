@@ -20,6 +20,11 @@ struct BrowserAccessibilityTests {
             "/",
             "/meetings/\(demo.meeting)",
             "410:/meetings/\(demo.withdrawnMeeting)",
+            "/meetings?q=v%C3%A4rm&direction=inbound",
+            "/statistics",
+            "/open-data",
+            "/about",
+            "/accessibility",
             "404:/no-such-page",
             "/feeds/meetings.atom",
         ]

@@ -52,7 +52,7 @@ struct FeedCachingTests {
     @Test func aNewChangeInTheLedgerRendersTheFeedAgain() async throws {
         let register = try demo()
         let cache = DocumentCache()
-        let meeting = try register.read { snapshot in
+        let meeting = try await register.read { snapshot in
             try #require(try snapshot.latestPublishedMeetings(.all, limit: 1).first)
         }
         try await app(register, cache).test(.router) { client in
@@ -90,7 +90,7 @@ struct FeedCachingTests {
 
     @Test func theCacheKeepsAtMostItsCapacityLeastRecentlyUsedFirstOut() async throws {
         let register = try Register.inMemory()
-        let version = try register.read { snapshot in try RegisterVersion(snapshot) }
+        let version = try await register.read { snapshot in try RegisterVersion(snapshot) }
         let cache = DocumentCache(capacity: 4000)
         func get(_ key: String) async throws {
             _ = try await cache.document(key, at: version) {

@@ -17,7 +17,7 @@ struct FeedCachingTests {
     }
 
     private func app(_ register: Register, _ cache: DocumentCache) -> some ApplicationProtocol {
-        let router = Router(context: InsynRequestContext.self)
+        let router = Router(context: InsynRequestContext.self, options: .autoGenerateHeadEndpoints)
         FeedController(register: register, cache: cache).addRoutes(to: router)
         return Application(router: router)
     }

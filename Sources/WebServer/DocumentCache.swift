@@ -4,17 +4,19 @@ import RegisterCore
 import Synchronization
 
 /// A rendered document as the server sends it: its bytes (shared by every response
-/// that sends them, not copied), their entity tag (computed once, at rendering) and
-/// the time of its newest change.
+/// that sends them, not copied), their entity tag and the time of its newest change
+/// with its HTTP date, both computed once, at rendering.
 struct CachedDocument: Sendable {
     let body: ByteBuffer
     let etag: String
     let lastModified: Date?
+    let lastModifiedHeader: String?
 
     init(bytes: [UInt8], lastModified: Date?) {
         body = ByteBuffer(bytes: bytes)
         etag = "\"\(ConditionalResponse.fingerprint(bytes))\""
         self.lastModified = lastModified
+        lastModifiedHeader = lastModified.map(ConditionalResponse.httpDate)
     }
 }
 

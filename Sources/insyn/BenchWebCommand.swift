@@ -25,14 +25,14 @@ struct BenchWebCommand: ParsableCommand {
 
     /// The pages measured, one of each kind; the ids are of the benchmark register,
     /// whose issues each have thousands of meetings.
-    static let pages: [(name: String, path: String)] = [
-        ("meeting", "/meetings/500000"),
-        ("issue (thousands of meetings)", "/issues/1"),
-        ("organisation", "/organisations/1"),
-        ("search: text and two filters", "/meetings?q=v%C3%A4tgas&issue=1&direction=inbound"),
-        ("statistics", "/statistics"),
-    ]
-    static let feedPath = "/feeds/meetings.atom"
+    static func pages(meeting: Int64) -> [(name: String, path: String)] { [
+        ("meeting", SiteURL.meeting(meeting).path),
+        ("issue (thousands of meetings)", SiteURL.issue(1).path),
+        ("organisation", SiteURL.organisation(1).path),
+        ("search: text and two filters", SiteURL.meetings(query: "q=v%C3%A4tgas&issue=1&direction=inbound").path),
+        ("statistics", SiteURL.statistics.path),
+    ] }
+    static let feedPath = SiteURL.feed(.all).path
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "How many published meetings the register holds.") var meetings = 1_000_000
@@ -83,7 +83,7 @@ struct BenchWebCommand: ParsableCommand {
         print(String(format: "  main feed (%.0f kB): insyn %.0f requests/s (p99 %@), nginx static %.0f requests/s (p99 %@), ratio %.2f (target ≥ 0.50): %@",
                      Double(feed.body.count) / 1000, ours.requestsPerSecond, Self.milliseconds(ours.p99), theirs.requestsPerSecond,
                      Self.milliseconds(theirs.p99), ratio, ratio >= 0.5 ? "met" : "NOT met") + ours.note + theirs.note)
-        for page in Self.pages {
+        for page in Self.pages(meeting: Int64(meetings / 2)) {
             let label = "  \(page.name) \(page.path): "
             let probe = try client.send(HTTPRequest(url: server.url + page.path))
             guard probe.status != 404 else {

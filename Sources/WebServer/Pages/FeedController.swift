@@ -8,15 +8,17 @@ import RegisterCore
 /// Last-Modified is the time of its newest change.
 ///
 /// Rendered documents are kept in a `DocumentCache` while the register's version is
-/// unchanged, so a repeated or conditional GET costs one read of the ledger head and
-/// the settings, and no rendering.
+/// unchanged, so a repeated or conditional GET costs a share of one read of the
+/// ledger head and the settings (concurrent requests share it), and no rendering.
 struct FeedController: SiteController {
     let register: Register
     let cache: DocumentCache
+    let versions: RegisterVersionReader
 
     init(register: Register, cache: DocumentCache = DocumentCache()) {
         self.register = register
         self.cache = cache
+        versions = RegisterVersionReader(register: register)
     }
 
     func addRoutes(to router: Router<InsynRequestContext>) {
@@ -34,7 +36,7 @@ struct FeedController: SiteController {
             throw HTTPError(.notFound, message: "No feed at /feeds/\(path)")
         }
         let register = register
-        let version = try await register.read { snapshot in try RegisterVersion(snapshot) }
+        let version = try await versions.current()
         let document = try await cache.document(path, at: version) {
             try await register.read { snapshot in
                 DocumentCache.Rendered(version: try RegisterVersion(snapshot),
@@ -45,7 +47,8 @@ struct FeedController: SiteController {
         }
         guard let document else { throw HTTPError(.notFound, message: "No feed at /feeds/\(path)") }
         return try ConditionalResponse.make(request: request, body: document.body, etag: document.etag,
-                                            contentType: Self.contentType(for: request), lastModified: document.lastModified)
+                                            contentType: Self.contentType(for: request), lastModified: document.lastModified,
+                                            lastModifiedHeader: document.lastModifiedHeader)
     }
 
     /// Browsers apply feed.xsl only to documents served as XML, so a request that

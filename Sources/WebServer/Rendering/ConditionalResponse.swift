@@ -8,13 +8,14 @@ import Hummingbird
 enum ConditionalResponse {
     static func make(request: Request, bytes: [UInt8], contentType: String, lastModified: Date?) throws -> Response {
         try make(request: request, body: ByteBuffer(bytes: bytes), etag: "\"\(fingerprint(bytes))\"", contentType: contentType,
-                 lastModified: lastModified)
+                 lastModified: lastModified, lastModifiedHeader: lastModified.map(httpDate))
     }
 
-    /// The same for a body whose entity tag was computed when it was rendered.
-    static func make(request: Request, body: ByteBuffer, etag: String, contentType: String, lastModified: Date?) throws -> Response {
+    /// The same for a body whose entity tag and Last-Modified were computed when it was rendered.
+    static func make(request: Request, body: ByteBuffer, etag: String, contentType: String, lastModified: Date?,
+                     lastModifiedHeader: String?) throws -> Response {
         var headers: HTTPFields = [.eTag: etag, .cacheControl: "public, max-age=60"]
-        if let lastModified { headers[.lastModified] = httpDate(lastModified) }
+        if let lastModifiedHeader { headers[.lastModified] = lastModifiedHeader }
         let unmodified: Bool
         if let tags = request.headers[values: .ifNoneMatch].nonEmpty {
             unmodified = tags.flatMap { $0.split(separator: ",") }.contains { candidate in

@@ -4,6 +4,6 @@ import ArgumentParser
 /// synthetic registers and local receivers, never on a real register.
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench", abstract: "Measure the register's speed: exports and feeds, push, and durable writes.",
-        subcommands: [BenchExportCommand.self, BenchPushCommand.self, BenchWriteCommand.self])
+        commandName: "bench", abstract: "Measure the register's speed: exports and feeds, push, durable writes, and the web server.",
+        subcommands: [BenchExportCommand.self, BenchPushCommand.self, BenchWriteCommand.self, BenchWebCommand.self])
 }

@@ -34,7 +34,7 @@ struct BenchExportCommand: ParsableCommand {
         }
         let path = global.db ?? "Data/bench-\(meetings).sqlite"
         let register = try Register.open(path: path)
-        try prepare(register, at: path)
+        try Self.prepare(register, meetings: meetings, at: path)
         let (settings, head) = try register.read { snapshot in (try snapshot.settings(), try snapshot.ledgerHead()) }
         warmPageCache(path)
 
@@ -56,7 +56,8 @@ struct BenchExportCommand: ParsableCommand {
         for line in try FeedTiming.measure(register).lines { print(line) }
     }
 
-    private func prepare(_ register: Register, at path: String) throws {
+    /// Brings the benchmark register at `path` to `meetings` published meetings, through the write path.
+    static func prepare(_ register: Register, meetings: Int, at path: String) throws {
         let existing = try register.read { try $0.publicMeetingCount() }
         let isBenchmark = try register.settings().bodyName == BenchmarkRegister.bodyName
         guard existing != meetings || !isBenchmark else {
@@ -142,7 +143,7 @@ struct BenchExportCommand: ParsableCommand {
 
     private func megabytes(_ bytes: Int) -> Double { Double(bytes) / 1_000_000 }
 
-    private func seconds(_ duration: Duration) -> Double {
+    private static func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 }

@@ -87,8 +87,5 @@ extension Day {
         return calendar.date(from: DateComponents(year: year, month: month, day: day))!
     }
 
-    var next: Day {
-        if day < Day.length(ofMonth: month, year: year) { return Day(year: year, month: month, day: day + 1)! }
-        return month == 12 ? Day(year: year + 1, month: 1, day: 1)! : Day(year: year, month: month + 1, day: 1)!
-    }
+    // `next` (the day after) is declared once, beside the search's use of it.
 }

@@ -7,9 +7,15 @@ import Hummingbird
 /// §8.8.3.2, and only without it `If-Modified-Since`).
 enum ConditionalResponse {
     static func make(request: Request, bytes: [UInt8], contentType: String, lastModified: Date?) throws -> Response {
-        let etag = "\"\(fingerprint(bytes))\""
+        try make(request: request, body: ByteBuffer(bytes: bytes), etag: "\"\(fingerprint(bytes))\"", contentType: contentType,
+                 lastModified: lastModified, lastModifiedHeader: lastModified.map(httpDate))
+    }
+
+    /// The same for a body whose entity tag and Last-Modified were computed when it was rendered.
+    static func make(request: Request, body: ByteBuffer, etag: String, contentType: String, lastModified: Date?,
+                     lastModifiedHeader: String?) throws -> Response {
         var headers: HTTPFields = [.eTag: etag, .cacheControl: "public, max-age=60"]
-        if let lastModified { headers[.lastModified] = httpDate(lastModified) }
+        if let lastModifiedHeader { headers[.lastModified] = lastModifiedHeader }
         let unmodified: Bool
         if let tags = request.headers[values: .ifNoneMatch].nonEmpty {
             unmodified = tags.flatMap { $0.split(separator: ",") }.contains { candidate in
@@ -25,7 +31,7 @@ enum ConditionalResponse {
             return Response(status: .notModified, headers: headers)
         }
         headers[.contentType] = contentType
-        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: body))
     }
 
     /// An entity tag without its weakness indicator: what weak comparison compares.

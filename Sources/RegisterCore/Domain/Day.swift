@@ -88,3 +88,11 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
         return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 }
+
+extension Day {
+    /// The day after this one.
+    var next: Day {
+        let (year, month, day) = Day.civil(fromDays: Day.days(year: year, month: month, day: day) + 1)
+        return Day(year: Int(year), month: month, day: day)!
+    }
+}

@@ -114,12 +114,12 @@ struct SubjectQueryTests {
         let fixture = try FootprintRegister()
         let railway = fixture.issues.railway, ferry = fixture.issues.ferry
         try fixture.register.read { (snapshot: RegisterSnapshot) throws in
-            #expect(try snapshot.issueCounts(.organisation(fixture.client)) == [
+            #expect(try snapshot.issueCounts(organisation: (fixture.client)) == [
                 IssueCount(issue: railway, meetings: 3, inbound: 2, outbound: 1),   // 1, 3, 7
                 IssueCount(issue: ferry, meetings: 2, inbound: 1, outbound: 1),     // 6, 7
             ])
-            #expect(try snapshot.issueCounts(.organisation(fixture.company)).isEmpty)
-            #expect(try snapshot.issueCounts(.organisation(fixture.ngo)) == [IssueCount(issue: railway, meetings: 3, inbound: 1, outbound: 1)])
+            #expect(try snapshot.issueCounts(organisation: (fixture.company)).isEmpty)
+            #expect(try snapshot.issueCounts(organisation: (fixture.ngo)) == [IssueCount(issue: railway, meetings: 3, inbound: 1, outbound: 1)])
         }
     }
 

@@ -1,5 +1,3 @@
-import GRDB
-
 /// Whose meetings a subject page lists: an issue's, an official's, an organisation's
 /// (as a counterpart, as a client represented by others, or either) or a unit's (the
 /// meetings of its officials).
@@ -11,18 +9,15 @@ public enum MeetingSubject: Sendable, Hashable {
     case organisation(Int64)
     case unit(Int64)
 
-    /// The ids of the public meetings of this subject, as a subquery on the public
-    /// join tables (which hold nothing of a withheld list, so a withheld list names no one).
-    var meetingIds: (sql: String, arguments: StatementArguments) {
+    /// The subject's name and id in `MeetingTallies`' tables.
+    var tally: (subject: String, id: Int64) {
         switch self {
-        case .issue(let id): ("SELECT meeting_id FROM meeting_issue WHERE issue_id = ?", [id])
-        case .official(let id): ("SELECT meeting_id FROM meeting_participant WHERE official_id = ?", [id])
-        case .counterpart(let id): ("SELECT meeting_id FROM meeting_counterpart WHERE organisation_id = ?", [id])
-        case .client(let id): ("SELECT meeting_id FROM meeting_counterpart WHERE on_behalf_of_id = ?", [id])
-        case .organisation(let id):
-            ("SELECT meeting_id FROM meeting_counterpart WHERE organisation_id = ? OR on_behalf_of_id = ?", [id, id])
-        case .unit(let id):
-            ("SELECT p.meeting_id FROM meeting_participant p JOIN official o ON o.id = p.official_id WHERE o.unit_id = ?", [id])
+        case .issue(let id): ("issue", id)
+        case .official(let id): ("official", id)
+        case .counterpart(let id): ("counterpart", id)
+        case .client(let id): ("client", id)
+        case .organisation(let id): ("organisation", id)
+        case .unit(let id): ("unit", id)
         }
     }
 }

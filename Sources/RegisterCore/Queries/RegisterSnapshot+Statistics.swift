@@ -6,9 +6,10 @@ extension RegisterSnapshot {
     static let scanThreshold = 20_000
 
     /// The statistics of the published meetings `filter` keeps, all read in this
-    /// snapshot with aggregate queries (no meeting is loaded).
+    /// snapshot: of all of them from the kept counts, of some with aggregate queries
+    /// (no meeting is loaded).
     public func meetingStatistics(_ filter: StatisticsFilter = .all) throws -> MeetingStatistics {
-        try meetingStatistics(filter, scanThreshold: Self.scanThreshold)
+        filter.isEmpty ? try talliedStatistics() : try meetingStatistics(filter, scanThreshold: Self.scanThreshold)
     }
 
     func meetingStatistics(_ filter: StatisticsFilter, scanThreshold: Int) throws -> MeetingStatistics {

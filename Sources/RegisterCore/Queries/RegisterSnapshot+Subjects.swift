@@ -1,10 +1,9 @@
 import GRDB
 
 /// The reads of the issue, official, organisation and unit pages. They read only the
-/// public tables, and count and list only published meetings: a withdrawn meeting's
-/// tombstone names no one, and a draft is not in these tables at all. Each starts
-/// from the subject's join-table index: `+m.status` keeps SQLite from scanning every
-/// published meeting by the status index instead.
+/// public tables, and count and list only published meetings (from the counts the
+/// write path keeps, `MeetingTallies`): a withdrawn meeting's tombstone names no one,
+/// and a draft is not in these tables at all.
 extension RegisterSnapshot {
     public func issue(_ id: Int64) throws -> PublicIssue? {
         try PublicCatalogueReader.issues(db, ("id = ?", [id])).first
@@ -53,82 +52,71 @@ extension RegisterSnapshot {
 
     /// How many published meetings the subject has.
     public func publishedMeetingCount(_ subject: MeetingSubject) throws -> Int {
-        let ids = subject.meetingIds
-        return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM meeting m WHERE +m.status = 'published' AND m.id IN (\(ids.sql))",
-                                arguments: ids.arguments) ?? 0
+        try tally(subject, facet: "all")?.meetings ?? 0
     }
 
     /// The published meetings of the subject, latest start first (a withheld start
     /// last), skipping the first `offset` and at most `limit`.
     public func publishedMeetings(_ subject: MeetingSubject, offset: Int = 0, limit: Int) throws -> [PublicMeeting] {
-        let ids = subject.meetingIds
-        var arguments = ids.arguments
-        _ = arguments.append(contentsOf: [max(0, limit), max(0, offset)])
+        let (name, id) = subject.tally
         let page = try Int64.fetchAll(db, sql: """
-            SELECT m.id FROM meeting m WHERE +m.status = 'published' AND m.id IN (\(ids.sql))
-            ORDER BY m.starts_at DESC, m.id DESC LIMIT ? OFFSET ?
-            """, arguments: arguments)
+            SELECT meeting_id FROM subject_meeting WHERE subject = ? AND subject_id = ?
+            ORDER BY starts_at DESC, meeting_id DESC LIMIT ? OFFSET ?
+            """, arguments: [name, id, max(0, limit), max(0, offset)])
         return try PublicMeetingReader.fetch(ids: page, in: db)
     }
 
-    /// The organisations that met the body on the subject, as counterparts and as
-    /// clients represented by others, by number of published meetings; at most `limit` entries.
+    /// The organisations that met the body on an issue or with an official, as
+    /// counterparts and as clients represented by others, by number of published
+    /// meetings; at most `limit` entries.
     public func footprint(_ subject: MeetingSubject, limit: Int? = nil) throws -> Footprint {
-        let ids = subject.meetingIds
-        let counts = """
-            COUNT(DISTINCT t.id), COUNT(DISTINCT CASE t.direction WHEN 'inbound' THEN t.id END),
-            COUNT(DISTINCT CASE t.direction WHEN 'outbound' THEN t.id END)
-            """
+        let (name, id) = subject.tally
         var sql = """
-            WITH t AS MATERIALIZED (
-                SELECT m.id, m.direction, c.organisation_id, c.on_behalf_of_id
-                FROM meeting m JOIN meeting_counterpart c ON c.meeting_id = m.id
-                WHERE +m.status = 'published' AND m.id IN (\(ids.sql)))
-            SELECT t.organisation_id, 'counterpart', \(counts) FROM t WHERE t.organisation_id IS NOT NULL GROUP BY t.organisation_id
-            UNION ALL
-            SELECT t.on_behalf_of_id, 'client', \(counts) FROM t WHERE t.on_behalf_of_id IS NOT NULL GROUP BY t.on_behalf_of_id
-            ORDER BY 3 DESC, 1, 2 DESC
+            SELECT item, facet, meetings, inbound, outbound FROM tally
+            WHERE subject = ? AND subject_id = ? AND facet IN ('counterpart', 'client') AND meetings > 0
+            ORDER BY meetings DESC, item, facet DESC
             """
         if let limit { sql += " LIMIT \(max(0, limit))" }
-        var entries = try Row.fetchAll(db, sql: sql, arguments: ids.arguments).map { row in
+        var entries = try Row.fetchAll(db, sql: sql, arguments: [name, id]).map { row in
             FootprintEntry(organisation: row[0], role: FootprintEntry.Role(rawValue: row[1]) ?? .counterpart,
                            meetings: row[2], inbound: row[3], outbound: row[4])
         }
         let clients = entries.filter { $0.role == .client }.map(\.organisation)
         if !clients.isEmpty {
             var representatives: [Int64: [Int64]] = [:]
-            var representativeArguments = ids.arguments
-            _ = representativeArguments.append(contentsOf: StatementArguments(clients))
             try Row.fetchCursor(db, sql: """
-                SELECT DISTINCT c.on_behalf_of_id, c.organisation_id FROM meeting_counterpart c JOIN meeting m ON m.id = c.meeting_id
-                WHERE +m.status = 'published' AND m.id IN (\(ids.sql)) AND c.organisation_id IS NOT NULL
-                AND c.on_behalf_of_id IN (\(clients.map { _ in "?" }.joined(separator: ",")))
-                ORDER BY c.on_behalf_of_id, c.organisation_id
-                """, arguments: representativeArguments).forEach { row in
+                SELECT of_item, item FROM tally WHERE subject = ? AND subject_id = ? AND facet = 'represented' AND meetings > 0
+                AND of_item IN (\(clients.map { _ in "?" }.joined(separator: ",")))
+                ORDER BY of_item, item
+                """, arguments: [name, id] + StatementArguments(clients)).forEach { row in
                 representatives[row[0], default: []].append(row[1])
             }
             for index in entries.indices where entries[index].role == .client {
                 entries[index].representedBy = representatives[entries[index].organisation] ?? []
             }
         }
-        let withheld = try Int.fetchOne(
-            db, sql: "SELECT COUNT(*) FROM meeting m WHERE +m.status = 'published' AND m.counterparts_disclosed = 0 AND m.id IN (\(ids.sql))",
-            arguments: ids.arguments) ?? 0
+        let withheld = try tally(subject, facet: "counterparts-withheld")?.meetings ?? 0
         return Footprint(entries: entries, meetingsWithWithheldCounterparts: withheld)
     }
 
-    /// The issues the subject's published meetings discussed, most meetings first (ties by id).
-    public func issueCounts(_ subject: MeetingSubject) throws -> [IssueCount] {
-        let ids = subject.meetingIds
-        return try Row.fetchAll(db, sql: """
-            SELECT i.issue_id, COUNT(DISTINCT m.id), COUNT(DISTINCT CASE m.direction WHEN 'inbound' THEN m.id END),
-                   COUNT(DISTINCT CASE m.direction WHEN 'outbound' THEN m.id END)
-            FROM meeting m JOIN meeting_issue i ON i.meeting_id = m.id
-            WHERE +m.status = 'published' AND m.id IN (\(ids.sql))
-            GROUP BY i.issue_id ORDER BY 2 DESC, 1
-            """, arguments: ids.arguments).map { row in
+    /// The issues an organisation's published meetings (as counterpart or client)
+    /// discussed, most meetings first (ties by id).
+    public func issueCounts(organisation: Int64) throws -> [IssueCount] {
+        try Row.fetchAll(db, sql: """
+            SELECT item, meetings, inbound, outbound FROM tally
+            WHERE subject = 'organisation' AND subject_id = ? AND facet = 'issue' AND meetings > 0
+            ORDER BY meetings DESC, item
+            """, arguments: [organisation]).map { row in
             IssueCount(issue: row[0], meetings: row[1], inbound: row[2], outbound: row[3])
         }
+    }
+
+    /// One kept count of the subject's published meetings.
+    func tally(_ subject: MeetingSubject, facet: String) throws -> (meetings: Int, inbound: Int, outbound: Int)? {
+        let (name, id) = subject.tally
+        return try Row.fetchOne(db, sql: """
+            SELECT meetings, inbound, outbound FROM tally WHERE subject = ? AND subject_id = ? AND facet = ? AND item = 0 AND of_item = 0
+            """, arguments: [name, id, facet]).map { ($0[0], $0[1], $0[2]) }
     }
 
     private static func idCondition(_ ids: some Collection<Int64>) -> PublicCatalogueReader.Condition {

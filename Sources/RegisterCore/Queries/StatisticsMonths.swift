@@ -14,6 +14,14 @@ enum StatisticsMonths {
         for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
             if let month = ArchiveMonth(row[0] as String) { counts[month] = row[1] }
         }
+        return try count(utcMonths: counts, condition: condition, arguments: arguments, timeZone: timeZone, in: db)
+    }
+
+    /// The months in the register's time zone from the counts by UTC month (`utcMonths`)
+    /// of the meetings `condition` picks.
+    static func count(utcMonths: [ArchiveMonth: Int], condition: String, arguments: StatementArguments, timeZone: TimeZone,
+                      in db: Database) throws -> [MonthCount] {
+        var counts = utcMonths
         guard let first = counts.keys.min(), let last = counts.keys.max() else { return [] }
 
         let range = "SELECT COUNT(*) FROM meeting m INDEXED BY meeting_status_starts WHERE \(condition) AND m.starts_at >= ? AND m.starts_at < ?"

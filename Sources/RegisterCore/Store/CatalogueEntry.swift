@@ -18,6 +18,9 @@ public protocol CatalogueEntry: Codable, Sendable {
     func checkReferences(_ db: Database) throws
     /// The ids of the published meetings whose search text names this entry (`?` is its id).
     static var meetingsNamingIt: String? { get }
+    /// The column whose value the published meetings' tallies depend on (an official's
+    /// unit, an organisation's kind), if any; see `MeetingTallies`.
+    static var tallyColumn: String? { get }
     func save(id: Int64?, sequence: Int64, in db: Database) throws -> Int64
 }
 
@@ -25,6 +28,7 @@ extension CatalogueEntry {
     public var confidential: [String: JSONValue] { [:] }
     public func checkReferences(_ db: Database) throws {}
     public static var meetingsNamingIt: String? { nil }
+    public static var tallyColumn: String? { nil }
 }
 
 extension Register {
@@ -50,7 +54,13 @@ extension Register {
                 throw ValidationError("id", "no \(Entry.noun) with id \(id)")
             }
             try valid.checkReferences(db)
-            _ = try valid.save(id: id, sequence: 0, in: db)
+            if let column = Entry.tallyColumn, let naming = Entry.meetingsNamingIt {
+                try MeetingTallies.recounting(Entry.table, id, column: column, meetings: naming, in: db) {
+                    _ = try valid.save(id: id, sequence: 0, in: db)
+                }
+            } else {
+                _ = try valid.save(id: id, sequence: 0, in: db)
+            }
             try record(valid, id: id, type: Entry.updated, at: now, in: db)
             if let sql = Entry.meetingsNamingIt {
                 for meetingId in try Int64.fetchAll(db, sql: sql, arguments: [id]) { try SearchIndex.index(meetingId: meetingId, in: db) }

@@ -26,6 +26,7 @@ extension Official: CatalogueEntry {
 
     /// The search index holds an official's name and unit.
     public static var meetingsNamingIt: String? { "SELECT DISTINCT meeting_id FROM meeting_participant WHERE official_id = ?" }
+    public static var tallyColumn: String? { "unit_id" }
 
     public func checkReferences(_ db: Database) throws {
         try requireExists("unit", "unit", id: unit, field: "unit", in: db)
@@ -51,6 +52,7 @@ extension Organisation: CatalogueEntry {
     public static var meetingsNamingIt: String? {
         "SELECT meeting_id FROM meeting_counterpart WHERE ?1 IN (organisation_id, on_behalf_of_id) GROUP BY meeting_id"
     }
+    public static var tallyColumn: String? { "kind" }
 
     public var confidential: [String: JSONValue] {
         personnummer.map { ["personnummer": .string($0)] } ?? [:]

@@ -6,6 +6,7 @@ import GRDB
 enum PublicMeetingRows {
     static func save(_ meeting: PublicMeeting, sequence: Int64, timeZone: TimeZone, in db: Database) throws {
         let withheld = String(decoding: try RegisterCoding.encoder().encode(meeting.withheld), as: UTF8.self)
+        try MeetingTallies.remove(meeting.id, in: db)
         try db.executeCached(
             sql: """
                 INSERT OR REPLACE INTO meeting(
@@ -51,5 +52,6 @@ enum PublicMeetingRows {
                 arguments: [meeting.id, position, document.title, document.direction.rawValue, document.url])
         }
         try SearchIndex.index(meetingId: meeting.id, in: db)
+        try MeetingTallies.add(meeting.id, in: db)
     }
 }

@@ -273,6 +273,11 @@ enum Schema {
                 CREATE INDEX meeting_newest_start ON meeting(status, COALESCE(starts_at, ''), id);
                 """)
         }
+        migrator.registerMigration("v6-tallies") { db in
+            // The subject pages and the statistics read counts kept by the write path (`MeetingTallies`).
+            try db.execute(sql: MeetingTallies.schema)
+            try MeetingTallies.rebuild(in: db)
+        }
         return migrator
     }
 }

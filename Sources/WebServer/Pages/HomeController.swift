@@ -11,7 +11,7 @@ struct HomeController: SiteController {
     func addRoutes(to router: Router<InsynRequestContext>) {
         router.get(RouterPath(SiteURL.home.routePattern)) { request, context in
             try await pages.respond(to: request, context: context) { snapshot, page in
-                PageResult(try HomeView(snapshot: snapshot, context: page))
+                PageResult(try HomeView(snapshot: snapshot, catalogue: try pages.catalogue(snapshot), context: page))
             }
         }
     }
@@ -32,8 +32,7 @@ struct HomeView: PageView {
     let headText: String
     let feeds: [PageLink]
 
-    init(snapshot: RegisterSnapshot, context: PageContext) throws {
-        let catalogue = try CatalogueIndex(snapshot)
+    init(snapshot: RegisterSnapshot, catalogue: CatalogueIndex, context: PageContext) throws {
         heading = context["homeTitle"]
         title = heading
         intro = context.strings.format("homeIntro", context.settings.bodyName)

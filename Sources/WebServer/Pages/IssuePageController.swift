@@ -15,7 +15,7 @@ struct IssuePageController: SiteController {
                 guard let issue = try snapshot.issue(id) else { throw HTTPError(.notFound) }
                 let total = try snapshot.publishedMeetingCount(.issue(id))
                 let pageCount = try paging.pages(total)
-                let catalogue = try CatalogueIndex(snapshot)
+                let catalogue = try pages.catalogue(snapshot)
                 let meetings = try snapshot.publishedMeetings(.issue(id), offset: paging.offset, limit: SubjectPaging.size)
                 return PageResult(IssuePageView(
                     issue, footprint: try snapshot.footprint(.issue(id), limit: IssuePageView.footprintRows + 1),

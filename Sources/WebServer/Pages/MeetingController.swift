@@ -13,7 +13,7 @@ struct MeetingController: SiteController {
             let id = try context.pathId()
             return try await pages.respond(to: request, context: context) { snapshot, page in
                 guard let meeting = try snapshot.publicMeeting(id) else { throw HTTPError(.notFound) }
-                let catalogue = try CatalogueIndex(snapshot)
+                let catalogue = try pages.catalogue(snapshot)
                 if meeting.status == .withdrawn {
                     return PageResult(WithdrawnMeetingView(meeting, context: page), status: 410)
                 }

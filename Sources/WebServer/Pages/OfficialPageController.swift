@@ -15,7 +15,7 @@ struct OfficialPageController: SiteController {
                 guard let official = try snapshot.official(id) else { throw HTTPError(.notFound) }
                 let total = try snapshot.publishedMeetingCount(.official(id))
                 let pageCount = try paging.pages(total)
-                let catalogue = try CatalogueIndex(snapshot)
+                let catalogue = try pages.catalogue(snapshot)
                 let meetings = try snapshot.publishedMeetings(.official(id), offset: paging.offset, limit: SubjectPaging.size)
                 return PageResult(OfficialPageView(
                     official, metMost: try snapshot.footprint(.official(id), limit: OfficialPageView.metMost),

@@ -16,7 +16,7 @@ struct OrganisationPageController: SiteController {
             let clientPaging = try SubjectPaging(query, parameter: "client-page")
             return try await pages.respond(to: request, context: context) { snapshot, page in
                 guard let organisation = try snapshot.organisation(id) else { throw HTTPError(.notFound) }
-                let catalogue = try CatalogueIndex(snapshot)
+                let catalogue = try pages.catalogue(snapshot)
                 func table(_ subject: MeetingSubject, _ paging: SubjectPaging, client: Int64? = nil) throws -> SubjectMeetingTable {
                     let total = try snapshot.publishedMeetingCount(subject)
                     let pageCount = try paging.pages(total)
@@ -25,7 +25,7 @@ struct OrganisationPageController: SiteController {
                                                context: page, client: client)
                 }
                 return PageResult(OrganisationPageView(
-                    organisation, issues: try snapshot.issueCounts(.organisation(id)),
+                    organisation, issues: try snapshot.issueCounts(organisation: id),
                     asCounterpart: try table(.counterpart(id), counterpartPaging),
                     asClient: try table(.client(id), clientPaging, client: id),
                     catalogue: catalogue, context: page))

@@ -14,10 +14,16 @@ import RegisterCore
 public struct PageResponder: Sendable {
     public let register: Register
     public let renderer: PageRenderer
+    private let catalogues = CatalogueCache()
 
     public init(register: Register, renderer: PageRenderer) {
         self.register = register
         self.renderer = renderer
+    }
+
+    /// The public catalogue in `snapshot`, read again only after it changed.
+    func catalogue(_ snapshot: RegisterSnapshot) throws -> CatalogueIndex {
+        try catalogues.catalogue(in: snapshot)
     }
 
     public func respond(to request: Request, context: InsynRequestContext,

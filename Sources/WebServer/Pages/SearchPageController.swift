@@ -19,7 +19,7 @@ struct SearchPageController: SiteController {
                 } catch let error as SearchParameterError {
                     throw BadParameter(error)
                 }
-                return PageResult(SearchView(search: search, result: result, catalogue: try CatalogueIndex(snapshot), context: page))
+                return PageResult(SearchView(search: search, result: result, catalogue: try pages.catalogue(snapshot), context: page))
             }
         }
     }

@@ -15,7 +15,7 @@ struct UnitPageController: SiteController {
                 guard let unit = try snapshot.unit(id) else { throw HTTPError(.notFound) }
                 let total = try snapshot.publishedMeetingCount(.unit(id))
                 let pageCount = try paging.pages(total)
-                let catalogue = try CatalogueIndex(snapshot)
+                let catalogue = try pages.catalogue(snapshot)
                 let meetings = try snapshot.publishedMeetings(.unit(id), offset: paging.offset, limit: SubjectPaging.size)
                 return PageResult(UnitPageView(
                     unit, officials: try snapshot.officials(ofUnit: id), issues: try snapshot.issues(ofUnit: id),

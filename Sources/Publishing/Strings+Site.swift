@@ -169,7 +169,6 @@ extension Strings {
         "statisticsIssuesCaption": ("De högst tio frågor som tagits upp på flest publicerade möten", "The ten issues (at most) discussed at most published meetings"),
         "statisticsNoMeetings": ("Inga publicerade möten motsvarar filtren.", "No published meetings match the filters."),
         "statisticsChartDescription": ("Diagrammet visar samma siffror som tabellen bredvid.", "The chart shows the same numbers as the table beside it."),
-        "statisticsExpectNotBefore": ("ett datum från och med %@", "a date on or after %@"),
         "statisticsExpectKnown": ("ett id som finns i registret", "an id that exists in the register"),
         "statisticsKindCompany": ("företag", "company"),
         "statisticsKindTradeAssociation": ("branschorganisation", "trade association"),

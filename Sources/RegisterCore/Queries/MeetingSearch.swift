@@ -73,7 +73,7 @@ public struct MeetingSearch: Sendable, Equatable {
 
     private mutating func set(_ parameter: Parameter, to value: String) throws(SearchParameterError) {
         func id() throws(SearchParameterError) -> Int64 {
-            guard value.allSatisfy({ $0.isASCII && $0.isNumber }), let id = Int64(value), id > 0 else {
+            guard value.allSatisfy({ $0.isASCII && $0.isNumber }), let id = Int64(value), id > 0, String(id) == value else {
                 throw SearchParameterError(parameter, value: value, expected: .id)
             }
             return id
@@ -85,7 +85,7 @@ public struct MeetingSearch: Sendable, Equatable {
             return choice
         }
         func day() throws(SearchParameterError) -> Day {
-            guard let day = Day(value) else { throw SearchParameterError(parameter, value: value, expected: .date) }
+            guard let day = Day(value), day.description == value else { throw SearchParameterError(parameter, value: value, expected: .date) }
             return day
         }
         switch parameter {
@@ -267,7 +267,7 @@ public struct SearchParameterError: Error, Sendable, Equatable, CustomStringConv
         let quoted = ValidationError.quote(value)
         let problem = switch expected {
         case .date: "\(quoted) is not a date like 2026-11-23"
-        case .id: "\(quoted) is not an id (a whole number, 1 or more)"
+        case .id: "\(quoted) is not an id (a whole number, 1 or more, without leading zeros)"
         case .oneOf(let names): "\(quoted) is not one of \(names.joined(separator: ", "))"
         case .once: "is given more than once; give it once"
         case .text(let maxLength): "\(quoted) is longer than \(maxLength) characters or holds U+0000"

@@ -24,11 +24,11 @@ struct SearchPageController: SiteController {
         }
     }
 
-    /// The search the query asks for; a value that is not valid percent-encoding, or
-    /// one the search refuses, is a `BadParameter`.
-    static func search(_ query: QueryParameters) throws(BadParameter) -> MeetingSearch {
+    /// The search the query asks for, leaving out the parameters `ignored`; a value
+    /// that is not valid percent-encoding, or one the search refuses, is a `BadParameter`.
+    static func search(_ query: QueryParameters, ignoring ignored: Set<MeetingSearch.Parameter> = []) throws(BadParameter) -> MeetingSearch {
         var pairs: [(name: String, value: String)] = []
-        for pair in query.pairs {
+        for pair in query.pairs where !ignored.contains(where: { $0.rawValue == pair.name }) {
             guard let value = pair.value else { throw BadParameter(pair.name, value: "%", expected: "expectText") }
             pairs.append((pair.name, value))
         }

@@ -224,7 +224,7 @@ private struct SearchFixture {
         #expect(problem([("from", "x")]) == "from: 'x' is not a date like 2026-11-23")
         #expect(problem([("to", "2026-02-30")]) == "to: '2026-02-30' is not a date like 2026-11-23")
         #expect(problem([("from", "2026-11-23"), ("to", "2026-11-01")]) == "to: '2026-11-01' is before from (2026-11-23)")
-        #expect(problem([("official", "abc")]) == "official: 'abc' is not an id (a whole number, 1 or more)")
+        #expect(problem([("official", "abc")]) == "official: 'abc' is not an id (a whole number, 1 or more, without leading zeros)")
         #expect(problem([("direction", "sideways")]) == "direction: 'sideways' is not one of inbound, outbound")
         #expect(problem([("kind", "x")]) == "kind: 'x' is not one of company, trade-association, ngo, union, public-authority, consultancy, other")
         #expect(problem([("after", "nonsense")]) == "after: 'nonsense' is not a position in these results; follow the page links")

@@ -19,6 +19,7 @@ struct AuthenticationTests {
                 try await client.execute(uri: "/", method: .get, headers: [.authorization: authorization]) { response in
                     #expect(response.status == .unauthorized, "\(authorization)")
                     #expect(response.headers[.wwwAuthenticate]?.hasPrefix("Bearer") == true)
+                    #expect(response.headers[.contentType] == ProblemDetails.mediaType)
                     #expect(String(buffer: response.body).contains(detail), "\(authorization)")
                 }
             }

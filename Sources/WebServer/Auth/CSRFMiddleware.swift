@@ -8,7 +8,8 @@ import RegisterCore
 /// cookie unless it carries the session's CSRF token, in the `X-CSRF-Token` header or
 /// the form field `csrf`, with 403: another site can make a browser send the cookie,
 /// not read the token. Requests with a bearer token, and anonymous ones, pass (the
-/// sign-in and set-password forms check their own token, see `FormToken`).
+/// sign-in and set-password forms check their own token, see `FormToken`). The 403 is
+/// problem details under /api/, an error page elsewhere.
 struct CSRFMiddleware: RouterMiddleware {
     typealias Context = InsynRequestContext
     static let header = HTTPField.Name("X-CSRF-Token")!
@@ -19,7 +20,9 @@ struct CSRFMiddleware: RouterMiddleware {
         var request = request
         let supplied = try await Self.suppliedToken(&request)
         guard let supplied, FormToken.same(supplied, session.csrfToken) else {
-            throw HTTPError(.forbidden, message: "The request lacks the session's CSRF token.")
+            let detail = "A request signed in with the session cookie must carry the session's CSRF token (X-CSRF-Token or the form field csrf)."
+            if request.uri.path.hasPrefix("/api/") { throw ProblemDetails(status: .forbidden, detail: detail) }
+            throw HTTPError(.forbidden, message: detail)
         }
         return try await next(request, context)
     }

@@ -29,7 +29,7 @@ protocol SiteController {
 }
 
 /// Every area's controller, in one list: an area that lands adds its line here.
-func siteControllers(register: Register, pages: PageResponder) -> [any SiteController] {
+func siteControllers(register: Register, pages: PageResponder, forms: FormPages) -> [any SiteController] {
     [
         HomeController(pages: pages),
         SearchPageController(pages: pages),
@@ -46,6 +46,8 @@ func siteControllers(register: Register, pages: PageResponder) -> [any SiteContr
         SchemaController(),
         AssetController(theme: pages.renderer.theme),
         HealthController(),
+        SignInController(pages: forms),
+        SetPasswordController(pages: forms),
     ]
 }
 
@@ -64,10 +66,11 @@ public func buildApplication(register: Register, address: ServerAddress = Server
     router.add(middleware: LanguageMiddleware())
     let https = ((try? register.settings().base) ?? "").hasPrefix("https:")
     let cookies = SessionCookies(secure: https)
+    let forms = FormPages(register: register, renderer: renderer, cookies: cookies)
     router.add(middleware: AuthenticationMiddleware(register: register, cookies: cookies))
-    router.add(middleware: CSRFMiddleware())
+    router.add(middleware: CSRFMiddleware(pages: forms))
     let pages = PageResponder(register: register, renderer: renderer)
-    for controller in siteControllers(register: register, pages: pages) {
+    for controller in siteControllers(register: register, pages: pages, forms: forms) {
         controller.addRoutes(to: router)
     }
     let styles = SecurityHeadersResponder<RouterResponder<InsynRequestContext>>.styles(in: (try? StaticPublisher.stylesheet()) ?? [])

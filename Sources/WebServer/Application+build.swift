@@ -76,7 +76,8 @@ public func buildApplication(register: Register, address: ServerAddress = Server
     let styles = SecurityHeadersResponder<RouterResponder<InsynRequestContext>>.styles(in: (try? StaticPublisher.stylesheet()) ?? [])
     let nanoseconds = address.idleTimeout.components.seconds * 1_000_000_000 + address.idleTimeout.components.attoseconds / 1_000_000_000
     return Application(
-        responder: SecurityHeadersResponder(MethodNotAllowedResponder(router.buildResponder()), https: https, feedStyles: styles),
+        responder: SecurityHeadersResponder(MethodNotAllowedResponder(router.buildResponder(), routes: router.routes), https: https,
+                                             feedStyles: styles),
         server: .http1(configuration: .init(idleTimeout: .nanoseconds(nanoseconds))),
         configuration: .init(address: .hostname(address.host, port: address.port), serverName: "Insyn"),
         services: pushWorker.map { [PushService(worker: $0)] } ?? [],

@@ -122,6 +122,19 @@ struct SignInPageTests {
         }
     }
 
+    @Test func aMethodTheFormsDoNotTakeGets405WithTheMethodsTheyDo() async throws {
+        let fixture = try AuthFixture()
+        try await buildApplication(register: fixture.register).test(.router) { client in
+            for (uri, method, allow) in [("/sign-out", HTTPRequest.Method.get, "POST"), ("/sign-in", .put, "GET, HEAD, POST"),
+                                         ("/set-password/abc", .delete, "GET, HEAD, POST")] {
+                try await client.execute(uri: uri, method: method) { response in
+                    #expect(response.status == .methodNotAllowed, "\(method) \(uri)")
+                    #expect(response.headers[.allow] == allow, "\(method) \(uri)")
+                }
+            }
+        }
+    }
+
     @Test func signingOutEndsTheSession() async throws {
         let fixture = try AuthFixture()
         let session = try await fixture.signIn()

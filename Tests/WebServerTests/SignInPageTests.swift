@@ -75,6 +75,24 @@ struct SignInPageTests {
         }
     }
 
+    @Test func signingInWithAnEndedSessionsCookieStillStartsTheNewSession() async throws {
+        let fixture = try await AuthFixture().withPassword()
+        let ended = try await fixture.register.signIn(email: fixture.account.email, password: AuthFixture.password, address: "a")
+        try await fixture.register.endSession(ended.id)
+        try await buildApplication(register: fixture.register).test(.router) { client in
+            let (form, token) = try await formCookie(client, "/sign-in")
+            let body = encode([("csrf", token), ("email", fixture.account.email), ("password", AuthFixture.password)])
+            let cookie = "\(form); \(SessionCookies.name)=\(ended.id)"
+            try await client.execute(uri: "/sign-in", method: .post, headers: formHeaders(cookie), body: body) { response in
+                #expect(response.status == .seeOther)
+                let sessions = response.headers[values: .setCookie].filter { $0.hasPrefix(SessionCookies.name + "=") }
+                #expect(sessions.count == 1)
+                let id = try #require(sessions.first?.split(separator: ";").first?.split(separator: "=").last)
+                #expect(try await fixture.register.session(String(id)) != nil)
+            }
+        }
+    }
+
     @Test func aWrongPasswordShowsTheErrorBesideTheFieldAndInTheSummaryKeepingTheEmail() async throws {
         let fixture = try await AuthFixture().withPassword()
         try await buildApplication(register: fixture.register).test(.router) { client in

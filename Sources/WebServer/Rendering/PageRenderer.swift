@@ -66,7 +66,7 @@ public struct PageRenderer: Sendable {
         }
         let frame = PageFrame(site: SiteFrame(page: page, context: context, hasLogo: theme.assets["logo.svg"] != nil),
                               t: context.strings.table, page: page)
-        return template.render(frame, library: library)
+        return template.render(MustacheTree.make(frame), library: library)
     }
 }
 

@@ -78,7 +78,8 @@ let package = Package(
         .testTarget(
             name: "WebServerTests",
             dependencies: ["WebServer", "RegisterCore", "Publishing", .product(name: "HummingbirdTesting", package: "hummingbird"),
-                           .product(name: "HTTPTypes", package: "swift-http-types")],
+                           .product(name: "HTTPTypes", package: "swift-http-types"),
+                           .product(name: "Mustache", package: "swift-mustache")],
             // The browser checks' Python script, run by BrowserAccessibilityTests.
             exclude: ["Browser"]
         ),

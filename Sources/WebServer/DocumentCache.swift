@@ -12,11 +12,24 @@ struct CachedDocument: Sendable {
     let lastModified: Date?
     let lastModifiedHeader: String?
 
+    /// The HTTP status the document is sent with (a withdrawn meeting's page is 410).
+    let status: Int
+
     init(bytes: [UInt8], lastModified: Date?) {
         body = ByteBuffer(bytes: bytes)
         etag = "\"\(ConditionalResponse.fingerprint(bytes))\""
         self.lastModified = lastModified
         lastModifiedHeader = lastModified.map(ConditionalResponse.httpDate)
+        status = 200
+    }
+
+    /// A page: its entity tag made from what it depends on, not from its bytes.
+    init(page html: String, etag: String, status: Int) {
+        body = ByteBuffer(string: html)
+        self.etag = etag
+        lastModified = nil
+        lastModifiedHeader = nil
+        self.status = status
     }
 }
 

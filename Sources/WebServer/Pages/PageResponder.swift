@@ -3,22 +3,29 @@ import Hummingbird
 import Publishing
 import RegisterCore
 
-/// Answers a page request: one consistent read of the register through its async
-/// API, and within it a 304 when the request's `If-None-Match` names the page as it
-/// stands, or else the page built and rendered — all off the server's event loop.
+/// Answers a public page request: a 304 when the request's `If-None-Match` names
+/// the page as it stands, or else the page from the cache of rendered pages, or built
+/// and rendered in one consistent read of the register through its async API — all
+/// off the server's event loop.
 ///
 /// A page is the same bytes while the ledger head, the settings, the theme and the
-/// language are: its ETag is made of them, so a conditional GET costs one read of
-/// the head and no rendering. Read and check the query parameters before calling
-/// `respond`, so that a bad one is a 400 even for a conditional request.
+/// language are (a public page is the same for every reader, signed in or not): its
+/// ETag is made of them, so a conditional GET costs a shared read of the head and no
+/// rendering, and so does a repeated GET while the page is kept (`DocumentCache`,
+/// keyed by the language, path and query). Read and check the query parameters
+/// before calling `respond`, so that a bad one is a 400 even for a conditional request.
 public struct PageResponder: Sendable {
     public let register: Register
     public let renderer: PageRenderer
     private let catalogues = CatalogueCache()
+    private let rendered: DocumentCache
+    private let versions: RegisterVersionReader
 
     public init(register: Register, renderer: PageRenderer) {
         self.register = register
         self.renderer = renderer
+        rendered = DocumentCache()
+        versions = RegisterVersionReader(register: register)
     }
 
     /// The public catalogue in `snapshot`, read again only after it changed.
@@ -26,25 +33,37 @@ public struct PageResponder: Sendable {
         try catalogues.catalogue(in: snapshot)
     }
 
+    /// How many pages have been built and rendered (not taken from the cache).
+    var renderCount: Int { rendered.renderCount }
+
     public func respond(to request: Request, context: InsynRequestContext,
                         _ build: @escaping @Sendable (RegisterSnapshot, PageContext) throws -> PageResult) async throws -> Response {
         let language = context.language
         let path = request.uri.path
         let query = QueryParameters(request)
-        let conditions = request.headers[values: .ifNoneMatch]
         let renderer = renderer
-        let answer = try await register.read { snapshot -> (status: Int, etag: String, html: String?) in
-            let settings = try snapshot.settings()
-            let etag = Self.etag(head: try snapshot.ledgerHead(), settings: settings, language: language, theme: renderer.fingerprint)
-            if Self.matches(conditions, etag) { return (304, etag, nil) }
-            let pageContext = PageContext(language: language, settings: settings, path: path, query: query)
-            let result = try build(snapshot, pageContext)
-            return (result.status, etag, try renderer.render(result.view, context: pageContext))
-        }
+        let version = try await versions.current()
         var headers = Self.headers(language: language)
-        headers[.eTag] = answer.etag
-        guard let html = answer.html else { return Response(status: .notModified, headers: headers) }
-        return Self.response(status: answer.status, html: html, headers: headers)
+        let current = Self.etag(version, language: language, theme: renderer.fingerprint)
+        if Self.matches(request.headers[values: .ifNoneMatch], current) {
+            headers[.eTag] = current
+            return Response(status: .notModified, headers: headers)
+        }
+        let key = "\(language.rawValue) \(path)?\(request.uri.query ?? "")"
+        let register = register
+        let page = try await rendered.document(key, at: version) {
+            try await register.read { snapshot in
+                let read = try RegisterVersion(snapshot)
+                let pageContext = PageContext(language: language, settings: read.settings, path: path, query: query)
+                let result = try build(snapshot, pageContext)
+                return DocumentCache.Rendered(version: read, document: CachedDocument(
+                    page: try renderer.render(result.view, context: pageContext),
+                    etag: Self.etag(read, language: language, theme: renderer.fingerprint), status: result.status))
+            }
+        }
+        guard let page else { throw HTTPError(.notFound) }
+        headers[.eTag] = page.etag
+        return Response(status: HTTPResponse.Status(code: page.status), headers: headers, body: ResponseBody(byteBuffer: page.body))
     }
 
     /// The headers of every page: HTML, its language, revalidated on each use (the
@@ -59,9 +78,9 @@ public struct PageResponder: Sendable {
                  body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
     }
 
-    static func etag(head: LedgerHead, settings: RegisterSettings, language: Language, theme: String) -> String {
-        let settingsText = RegisterSettings.names.compactMap { settings.value(of: $0) }.joined(separator: "\u{0}")
-        return "\"p\(head.sequence)-\(head.hash.prefix(16))-\(ConditionalResponse.fingerprint(Array(settingsText.utf8)))-\(theme)-\(language.rawValue)\""
+    static func etag(_ version: RegisterVersion, language: Language, theme: String) -> String {
+        let settingsText = RegisterSettings.names.compactMap { version.settings.value(of: $0) }.joined(separator: "\u{0}")
+        return "\"p\(version.sequence)-\(version.hash.prefix(16))-\(ConditionalResponse.fingerprint(Array(settingsText.utf8)))-\(theme)-\(language.rawValue)\""
     }
 
     /// `If-None-Match` by weak comparison (RFC 9110 §13.1.2).

@@ -18,6 +18,9 @@ public struct RegisterSettings: Sendable, Equatable {
     public var licenceURL = "https://creativecommons.org/publicdomain/zero/1.0/"
     /// Where the public reports problems (the accessibility statement names it); empty until set.
     public var contactEmail = ""
+    /// "yes" shows the public who made each change (the account's or token's id and
+    /// name); "no", the default, shows only its kind and role, the identity committed.
+    public var actorsPublic = "no"
 
     public init() {}
 
@@ -30,6 +33,7 @@ public struct RegisterSettings: Sendable, Equatable {
         ("body_name", \.bodyName), ("base_url", \.baseURL), ("tag_authority", \.tagAuthority), ("tag_date", \.tagDate),
         ("time_zone", \.timeZoneIdentifier), ("language", \.language), ("licence_name", \.licenceName),
         ("licence_url", \.licenceURL), ("contact_email", \.contactEmail),
+        ("actors_public", \.actorsPublic),
     ] }
 
     /// The names accepted by `insyn config set`.
@@ -63,6 +67,7 @@ public struct RegisterSettings: Sendable, Equatable {
         if !contactEmail.isEmpty, contactEmail.split(separator: "@").count != 2 || contactEmail.contains(where: \.isWhitespace) {
             problems.add("contact-email", "\(ValidationError.quote(contactEmail)) is not an e-mail address")
         }
+        if !["yes", "no"].contains(actorsPublic) { problems.add("actors-public", "must be yes or no") }
         try problems.check()
     }
 

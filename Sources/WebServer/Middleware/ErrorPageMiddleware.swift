@@ -5,7 +5,8 @@ import RegisterCore
 
 /// Turns every error a route throws into an error page in the request's language:
 /// 400 naming the bad parameter (`BadParameter`), 404, and for anything unexpected a
-/// 500 that says nothing of its cause (which goes to the log).
+/// 500 that says nothing of its cause (which goes to the log). A `ProblemDetails`
+/// is the API's own answer and passes through as problem+json.
 struct ErrorPageMiddleware: RouterMiddleware {
     typealias Context = InsynRequestContext
     let register: Register
@@ -15,6 +16,7 @@ struct ErrorPageMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch {
+            if let problem = error as? ProblemDetails { return problem.response }
             let language = LanguageMiddleware.language(of: request)
             let strings = Strings(language)
             let status: Int, message: String?

@@ -46,6 +46,13 @@ func siteControllers(register: Register, pages: PageResponder) -> [any SiteContr
         SchemaController(),
         AssetController(theme: pages.renderer.theme),
         HealthController(),
+        MeetingWriteController(register: register),
+        CatalogueWriteController<RegisterCore.Unit>(register: register),
+        CatalogueWriteController<Official>(register: register),
+        CatalogueWriteController<Organisation>(register: register),
+        CatalogueWriteController<Issue>(register: register),
+        LegalGroundController(register: register),
+        EndpointWriteController(register: register),
     ]
 }
 

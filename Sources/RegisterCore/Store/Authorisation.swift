@@ -16,7 +16,7 @@ public struct NotPermitted: Error, Sendable, Equatable, CustomStringConvertible 
 extension Principal {
     /// The register's own keeping: the catalogue, the grounds, endpoints, settings,
     /// withdrawals, redactions and releases.
-    func requireRegistrar(_ action: String) throws(NotPermitted) {
+    public func requireRegistrar(_ action: String) throws(NotPermitted) {
         switch role {
         case .registrar, .admin: return
         case .recorder, .auditor: throw NotPermitted("a \(role.rawValue) may not \(action); that is the registrar's")
@@ -40,7 +40,7 @@ extension Principal {
     }
 
     /// Refused before anything is read: a role that may write no meeting at all.
-    func requireMayWriteMeetings(_ action: String) throws(NotPermitted) {
+    public func requireMayWriteMeetings(_ action: String) throws(NotPermitted) {
         if role == .auditor { throw NotPermitted("an auditor reads everything and may not \(action)") }
     }
 }

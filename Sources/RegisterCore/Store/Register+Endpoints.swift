@@ -122,3 +122,20 @@ extension Register {
             arguments: [now, now, id])
     }
 }
+
+extension Register {
+    /// Changes an endpoint's URL or credentials (`update`, when it changes anything)
+    /// and whether it is enabled, in one transaction: both or neither.
+    @discardableResult
+    public func changeEndpoint(_ id: Int64, _ update: EndpointUpdate?, enabled: Bool?, by actor: Principal) throws -> Endpoint {
+        try actor.requireRegistrar("manage push endpoints")
+        guard update != nil || enabled != nil else {
+            throw ValidationError("", "nothing to change: give a new url, secret, token, resource id, or enabled")
+        }
+        return try inOneTransaction { shared in
+            if let update { try shared.updateEndpoint(id, update, by: actor) }
+            if let enabled { try shared.setEndpoint(id, enabled: enabled, by: actor) }
+            return try shared.endpoint(id)
+        }
+    }
+}

@@ -25,7 +25,7 @@ extension Register {
             guard stored.status == .draft else {
                 throw ValidationError("id", "meeting \(id) is \(stored.status.rawValue); a published meeting is changed with `meeting correct` and a reason")
             }
-            try checkReferences(of: valid, in: db)
+            try checkReferences(of: valid, keeping: stored.meeting, in: db)
             let change = try Self.append(
                 ChangeDraft(type: .meetingDraftUpdated, entityId: id, actor: actor, data: try JSONValue.from(valid), secrets: [JSONPointer([])]),
                 at: now, in: db)
@@ -70,7 +70,7 @@ extension Register {
     }
 
     func insertDraft(_ valid: Meeting, by actor: Principal, at now: Date, in db: Database) throws -> Int64 {
-        try checkReferences(of: valid, in: db)
+        try checkReferences(of: valid, keeping: nil, in: db)
         let record = try Self.encodeRecord(valid)
         try db.executeCached(
             sql: "INSERT INTO meeting_record(status, version, record, recorded_at, updated_at, updated_seq) VALUES ('draft', 0, ?, ?, ?, 0)",
@@ -86,7 +86,7 @@ extension Register {
     func publishDraft(_ id: Int64, by actor: Principal, at now: Date, in db: Database) throws {
         let stored = try StoredMeeting.fetch(id, in: db)
         guard stored.status == .draft else { throw ValidationError("id", "meeting \(id) is already \(stored.status.rawValue)") }
-        try checkReferences(of: stored.meeting, in: db)
+        try checkReferences(of: stored.meeting, keeping: stored.meeting, in: db)
         let projection = PublicMeeting(id: id, meeting: stored.meeting, version: 1, recordedAt: stored.recordedAt,
                                        publishedAt: now, updatedAt: now, correctionReason: nil)
         try savePublished(projection, meeting: stored.meeting, type: .meetingPublished, reason: nil, by: actor, at: now, in: db)
@@ -108,7 +108,7 @@ extension Register {
                     ? "meeting \(id) is a draft; edit it with `meeting edit` or publish it first"
                     : "meeting \(id) is withdrawn and cannot be corrected")
             }
-            try checkReferences(of: valid, in: db)
+            try checkReferences(of: valid, keeping: stored.meeting, in: db)
             let valid = try Self.keepingRedactions(of: stored, in: valid, db: db)
             let projection = PublicMeeting(id: id, meeting: valid, version: stored.version + 1, recordedAt: stored.recordedAt,
                                            publishedAt: stored.publishedAt ?? now, updatedAt: Self.versionTime(now, after: stored.updatedAt),
@@ -206,7 +206,7 @@ extension Register {
         return ChangeDraft(type: type, entityId: projection.id, actor: actor, reason: reason, data: data, secrets: secrets)
     }
 
-    private func checkReferences(of meeting: Meeting, in db: Database) throws {
+    private func checkReferences(of meeting: Meeting, keeping stored: Meeting?, in db: Database) throws {
         let timeZone = try RegisterSettings.load(db).timeZone
         let day = Day(meeting.startsAt, in: timeZone)
         var problems = Problems()
@@ -232,6 +232,7 @@ extension Register {
         where try db.rowCached(sql: "SELECT 1 FROM issue WHERE id = ?", arguments: [id]) == nil {
             problems.add("issues[\(index)]", "no issue with id \(id)")
         }
+        try Self.checkGrounds(of: meeting, keeping: stored, in: db, into: &problems)
         try problems.check()
     }
 

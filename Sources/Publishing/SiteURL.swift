@@ -24,6 +24,10 @@ public enum SiteURL: Sendable, Hashable {
     case asset(String)
     case download(Download)
     case health
+    case signIn
+    case signOut
+    /// The page where a person sets their password, from a one-time link.
+    case setPassword(String)
 
     /// A file of the open-data downloads.
     public enum Download: String, Sendable, Hashable, CaseIterable {
@@ -60,6 +64,9 @@ public enum SiteURL: Sendable, Hashable {
         case .asset(let name): "/assets/\(name)"
         case .download(let download): "/data/\(download.rawValue)"
         case .health: "/healthz"
+        case .signIn: "/sign-in"
+        case .signOut: "/sign-out"
+        case .setPassword(let secret): "/set-password/\(secret)"
         }
     }
 
@@ -82,6 +89,7 @@ public enum SiteURL: Sendable, Hashable {
         case .schema: "/schema/:name"
         case .asset: "/assets/:name"
         case .download: "/data/:name"
+        case .setPassword: "/set-password/:secret"
         default: path
         }
     }

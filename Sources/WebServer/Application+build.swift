@@ -69,11 +69,14 @@ public func buildApplication(register: Register, address: ServerAddress = Server
     router.add(middleware: LogRequestsMiddleware(.debug))
     router.add(middleware: ErrorPageMiddleware(register: register, renderer: renderer))
     router.add(middleware: LanguageMiddleware())
+    let https = ((try? register.settings().base) ?? "").hasPrefix("https:")
+    let cookies = SessionCookies(secure: https)
+    router.add(middleware: AuthenticationMiddleware(register: register, cookies: cookies))
+    router.add(middleware: CSRFMiddleware())
     let pages = PageResponder(register: register, renderer: renderer)
     for controller in siteControllers(register: register, pages: pages) {
         controller.addRoutes(to: router)
     }
-    let https = ((try? register.settings().base) ?? "").hasPrefix("https:")
     let styles = SecurityHeadersResponder<RouterResponder<InsynRequestContext>>.styles(in: (try? StaticPublisher.stylesheet()) ?? [])
     let nanoseconds = address.idleTimeout.components.seconds * 1_000_000_000 + address.idleTimeout.components.attoseconds / 1_000_000_000
     return Application(

@@ -52,6 +52,10 @@ struct RegisterDatabase: Sendable {
     }
 
     func write<T>(_ updates: (Database) throws -> T) throws -> T {
+        try writeBlocking(updates)
+    }
+
+    private func writeBlocking<T>(_ updates: (Database) throws -> T) throws -> T {
         try mapped {
             guard sharesTransaction else { return try database.write(updates) }
             return try database.unsafeReentrantWrite { db in
@@ -63,6 +67,17 @@ struct RegisterDatabase: Sendable {
                 }
                 return result!
             }
+        }
+    }
+
+    /// A write through GRDB's async API, for a server handler: its thread is free
+    /// while the write waits for the database.
+    func write<T: Sendable>(_ updates: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        guard !sharesTransaction else { return try writeBlocking(updates) }
+        do {
+            return try await database.write(updates)
+        } catch let error as DatabaseError {
+            throw RegisterFailure(error)
         }
     }
 

@@ -273,6 +273,86 @@ enum Schema {
                 CREATE INDEX meeting_newest_start ON meeting(status, COALESCE(starts_at, ''), id);
                 """)
         }
+        migrator.registerMigration("v6-accounts") { db in
+            // Who may write: accounts (a password only as a bcrypt hash), the officials a
+            // recorder acts for, API tokens and sessions and reset links (each only as a
+            // SHA-256 hash of the secret), failed sign-ins for throttling, and the access
+            // log of reads of confidential values, which nobody can change.
+            try db.execute(sql: """
+                CREATE TABLE account (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    name TEXT NOT NULL,
+                    email TEXT NOT NULL UNIQUE,
+                    role TEXT NOT NULL,
+                    password_hash TEXT,
+                    created_at TEXT NOT NULL,
+                    disabled_at TEXT
+                );
+                CREATE TABLE account_official (
+                    account_id INTEGER NOT NULL REFERENCES account(id),
+                    official_id INTEGER NOT NULL REFERENCES official(id),
+                    PRIMARY KEY (account_id, official_id)
+                ) WITHOUT ROWID;
+
+                CREATE TABLE api_token (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    hash TEXT NOT NULL UNIQUE,
+                    name TEXT NOT NULL,
+                    role TEXT NOT NULL,
+                    created_at TEXT NOT NULL,
+                    expires_at TEXT,
+                    last_used_at TEXT,
+                    revoked_at TEXT
+                );
+                CREATE TABLE api_token_official (
+                    token_id INTEGER NOT NULL REFERENCES api_token(id),
+                    official_id INTEGER NOT NULL REFERENCES official(id),
+                    PRIMARY KEY (token_id, official_id)
+                ) WITHOUT ROWID;
+
+                CREATE TABLE session (
+                    hash TEXT PRIMARY KEY NOT NULL,
+                    account_id INTEGER NOT NULL REFERENCES account(id),
+                    csrf TEXT NOT NULL,
+                    created_at TEXT NOT NULL,
+                    last_seen_at TEXT NOT NULL
+                ) WITHOUT ROWID;
+                CREATE INDEX session_account ON session(account_id);
+
+                CREATE TABLE password_reset (
+                    hash TEXT PRIMARY KEY NOT NULL,
+                    account_id INTEGER NOT NULL REFERENCES account(id),
+                    created_at TEXT NOT NULL,
+                    expires_at TEXT NOT NULL,
+                    used_at TEXT
+                ) WITHOUT ROWID;
+
+                CREATE TABLE sign_in_failure (
+                    id INTEGER PRIMARY KEY,
+                    email TEXT NOT NULL,
+                    address TEXT NOT NULL,
+                    at TEXT NOT NULL
+                );
+                CREATE INDEX sign_in_failure_email ON sign_in_failure(email, at);
+                CREATE INDEX sign_in_failure_address ON sign_in_failure(address, at);
+
+                CREATE TABLE access_log (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    at TEXT NOT NULL,
+                    principal_kind TEXT NOT NULL,
+                    principal_id INTEGER,
+                    principal_name TEXT NOT NULL,
+                    role TEXT NOT NULL,
+                    entity TEXT NOT NULL,
+                    entity_id INTEGER,
+                    what TEXT NOT NULL
+                );
+                CREATE TRIGGER access_log_no_update BEFORE UPDATE ON access_log
+                    BEGIN SELECT RAISE(ABORT, 'the access log cannot be changed'); END;
+                CREATE TRIGGER access_log_no_delete BEFORE DELETE ON access_log
+                    BEGIN SELECT RAISE(ABORT, 'the access log cannot be changed'); END;
+                """)
+        }
         migrator.registerMigration("v6-write-api") { db in
             // A create sent again with the same Idempotency-Key (per actor) within a day
             // returns what the first made; the key is written in the create's transaction.

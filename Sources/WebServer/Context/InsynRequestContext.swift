@@ -1,4 +1,5 @@
 import Hummingbird
+import NIOCore
 import Publishing
 import RegisterCore
 
@@ -14,8 +15,14 @@ public struct InsynRequestContext: RequestContext {
     public var languageChosen = false
     /// The signed-in account or the API token's holder; nil when anonymous.
     public var principal: Principal?
+    /// The browser's session when the principal signed in with the session cookie
+    /// (nil for a bearer token): its CSRF token guards every state-changing request.
+    public var session: Session?
+    /// The client's address as the connection shows it (the proxy's, behind one).
+    public let remoteAddress: SocketAddress?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
+        remoteAddress = source.channel.remoteAddress
     }
 }

@@ -46,6 +46,9 @@ func siteControllers(register: Register, pages: PageResponder) -> [any SiteContr
         SchemaController(),
         AssetController(theme: pages.renderer.theme),
         HealthController(),
+        MeetingsAPIController(api: APIResponder(register: register)),
+        CatalogueAPIController(api: APIResponder(register: register)),
+        RegisterAPIController(api: APIResponder(register: register)),
     ]
 }
 

@@ -114,3 +114,12 @@ extension TestClientProtocol {
         }
     }
 }
+
+/// The write API's OpenAPI fragment, as the repository holds it.
+enum WriteAPIDocument {
+    static func fragment() throws -> Data {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        return try Data(contentsOf: root.appendingPathComponent("Sources/WebServer/Resources/openapi/write.json"))
+    }
+}

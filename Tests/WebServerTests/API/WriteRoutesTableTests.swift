@@ -99,6 +99,25 @@ struct WriteRoutesTableTests {
     }
 
     @Test(arguments: WriteRoute.all)
+    func aRevokedOrExpiredTokenGets401AndChangesNothing(route: WriteRoute) async throws {
+        let fixture = try WriteAPIFixture()
+        let registrar = try #require(try fixture.register.tokens().first { $0.role == .registrar })
+        try fixture.register.revokeToken(registrar.id)
+        let expiring = try fixture.register.createToken(NewAPIToken(name: "Kort", role: .admin, expiresAt: fixture.clock.now + 60))
+        fixture.clock.now += 120
+        let before = try fixture.snapshot()
+        try await buildApplication(register: fixture.register).test(.router) { client in
+            for secret in [fixture.tokens[.registrar]!, expiring.secret] {
+                var headers = route.headers(fixture, nil)
+                headers[.authorization] = "Bearer " + secret
+                let response = try await client.send(route.method, route.path(fixture), headers: headers, body: route.body(fixture))
+                #expect(response.status == .unauthorized)
+            }
+        }
+        #expect(try fixture.snapshot() == before)
+    }
+
+    @Test(arguments: WriteRoute.all)
     func aRecorderWritingWhatIsNotItsOwnGets403AndChangesNothing(route: WriteRoute) async throws {
         let fixture = try WriteAPIFixture()
         let before = try fixture.snapshot()

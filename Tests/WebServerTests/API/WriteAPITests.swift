@@ -171,6 +171,20 @@ struct WriteAPITests {
         #expect(try fixture.register.publicMeeting(fixture.published) != nil)
     }
 
+    @Test func readingARecordWithItsConfidentialValuesIsInTheAccessLog() async throws {
+        let fixture = try WriteAPIFixture()
+        try await buildApplication(register: fixture.register).test(.router) { client in
+            let read = try await client.send(.get, "/api/v1/meetings/\(fixture.otherDraft)/record", headers: fixture.bearer(.registrar))
+            #expect(read.status == .ok)
+            let refused = try await client.send(.get, "/api/v1/meetings/\(fixture.otherDraft)/record", headers: fixture.bearer(.recorder))
+            #expect(refused.status == .forbidden)
+        }
+        let log = try fixture.register.accessLog()
+        #expect(log.count == 1)
+        #expect(log.first?.reader.role == .registrar)
+        #expect(log.first?.entityID == fixture.otherDraft)
+    }
+
     @Test func aWithheldFieldMustCiteAListedGround() async throws {
         let fixture = try WriteAPIFixture()
         try await buildApplication(register: fixture.register).test(.router) { client in

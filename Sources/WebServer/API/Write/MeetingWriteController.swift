@@ -4,6 +4,8 @@ import RegisterCore
 /// The meetings of the write API: create a draft, read and replace its record,
 /// publish, correct with a reason, withdraw with a reason, redact a field. Each
 /// route is one call of the register's write path, made as the request's principal.
+/// Every answer carries the meeting's full record, confidential values included, so
+/// each is written to the access log before it is sent.
 struct MeetingWriteController: SiteController {
     let register: Register
 
@@ -16,12 +18,15 @@ struct MeetingWriteController: SiteController {
                 try register.create("meeting", key: key) { shared in try shared.recordMeeting(meeting, by: actor) }
             }
             let stored = try await write.write { register, actor in try register.storedMeeting(result.id, toChangeBy: actor) }
+            try await write.logRecordRead(stored)
             return try WriteResponse.meeting(stored, status: result.replayed ? .ok : .created, replayed: result.replayed)
         }
         router.get(RouterPath(WriteRoutes.Pattern.meetingRecord)) { request, context in
             let write = try await WriteRequest.start(request, context: context, register: register, meetings: true)
             let id = try write.id()
-            return try WriteResponse.meeting(try await write.write { register, actor in try register.storedMeeting(id, toChangeBy: actor) })
+            let stored = try await write.write { register, actor in try register.storedMeeting(id, toChangeBy: actor) }
+            try await write.logRecordRead(stored)
+            return try WriteResponse.meeting(stored)
         }
         router.put(RouterPath(WriteRoutes.Pattern.meetingRecord)) { request, context in
             let write = try await WriteRequest.start(request, context: context, register: register, meetings: true)
@@ -72,6 +77,7 @@ struct MeetingWriteController: SiteController {
             try change(register, actor)
             return try register.storedMeeting(id)
         }
+        try await write.logRecordRead(stored)
         return try WriteResponse.meeting(stored)
     }
 }

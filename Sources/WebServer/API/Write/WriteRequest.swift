@@ -97,6 +97,11 @@ struct WriteRequest {
         }
     }
 
+    /// Writes to the access log that the actor is about to read a meeting's full record.
+    func logRecordRead(_ stored: StoredMeeting) async throws {
+        try await register.logAccess(by: actor, entity: "meeting", id: stored.id, what: "full record (write API)")
+    }
+
     /// An id from the route.
     func id(_ name: String = "id") throws -> Int64 {
         guard let text = context.parameters.get(name), let id = Int64(text), id > 0, String(id) == text else {

@@ -29,7 +29,7 @@ protocol SiteController {
 }
 
 /// Every area's controller, in one list: an area that lands adds its line here.
-func siteControllers(register: Register, pages: PageResponder) -> [any SiteController] {
+func siteControllers(register: Register, pages: PageResponder, forms: FormPages) -> [any SiteController] {
     [
         HomeController(pages: pages),
         SearchPageController(pages: pages),
@@ -56,6 +56,8 @@ func siteControllers(register: Register, pages: PageResponder) -> [any SiteContr
         CatalogueWriteController<Issue>(register: register),
         LegalGroundController(register: register),
         EndpointWriteController(register: register),
+        SignInController(pages: forms),
+        SetPasswordController(pages: forms),
     ]
 }
 
@@ -74,16 +76,18 @@ public func buildApplication(register: Register, address: ServerAddress = Server
     router.add(middleware: LanguageMiddleware())
     let https = ((try? register.settings().base) ?? "").hasPrefix("https:")
     let cookies = SessionCookies(secure: https)
+    let forms = FormPages(register: register, renderer: renderer, cookies: cookies)
     router.add(middleware: AuthenticationMiddleware(register: register, cookies: cookies))
-    router.add(middleware: CSRFMiddleware())
+    router.add(middleware: CSRFMiddleware(pages: forms))
     let pages = PageResponder(register: register, renderer: renderer)
-    for controller in siteControllers(register: register, pages: pages) {
+    for controller in siteControllers(register: register, pages: pages, forms: forms) {
         controller.addRoutes(to: router)
     }
     let styles = SecurityHeadersResponder<RouterResponder<InsynRequestContext>>.styles(in: (try? StaticPublisher.stylesheet()) ?? [])
     let nanoseconds = address.idleTimeout.components.seconds * 1_000_000_000 + address.idleTimeout.components.attoseconds / 1_000_000_000
     return Application(
-        responder: SecurityHeadersResponder(MethodNotAllowedResponder(router.buildResponder()), https: https, feedStyles: styles),
+        responder: SecurityHeadersResponder(MethodNotAllowedResponder(router.buildResponder(), routes: router.routes), https: https,
+                                             feedStyles: styles),
         server: .http1(configuration: .init(idleTimeout: .nanoseconds(nanoseconds))),
         configuration: .init(address: .hostname(address.host, port: address.port), serverName: "Insyn"),
         services: pushWorker.map { [PushService(worker: $0)] } ?? [],

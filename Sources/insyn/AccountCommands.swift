@@ -44,7 +44,8 @@ struct AccountCommand: ParsableCommand {
         func run() throws {
             let register = try global.openRegister()
             let locks = try register.signInLocks()
-            for account in try register.accounts() {
+            let accounts = try register.accounts()
+            for account in accounts {
                 let officials = account.officials.isEmpty ? "–" : "officials " + account.officials.map(String.init).joined(separator: ",")
                 var state = account.disabledAt.map { "disabled \(Timestamp.format($0))" } ?? (account.hasPassword ? "active" : "no password yet")
                 if let lock = locks.first(where: { $0.subject == .email(account.email) }) {
@@ -53,7 +54,7 @@ struct AccountCommand: ParsableCommand {
                 print([String(account.id), account.email, account.name, account.role.rawValue, officials, state].joined(separator: "\t"))
             }
             let others = locks.filter { lock in
-                if case .email(let email) = lock.subject { return !(try! register.accounts()).contains { $0.email == email } }
+                if case .email(let email) = lock.subject { return !accounts.contains { $0.email == email } }
                 return true
             }
             for lock in others {

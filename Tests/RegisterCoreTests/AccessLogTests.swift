@@ -17,9 +17,9 @@ struct AccessLogTests {
         #expect(entries.first?.at == Timestamp.parse("2026-11-23T12:00:00Z"))
     }
 
-    @Test func theAccessLogRefusesUpdateAndDelete() async throws {
+    @Test func theAccessLogRefusesUpdateAndDelete() throws {
         let fixture = try TestRegister(onFile: true)
-        try await fixture.register.logAccess(by: .shell, entity: "export", id: nil, what: "auditor export")
+        try fixture.register.logAccess(by: .shell, entity: "export", id: nil, what: "auditor export")
         let before = try fixture.register.accessLog()
         #expect(throws: DatabaseError.self) { try fixture.tamper("UPDATE access_log SET principal_name = 'någon annan'") }
         #expect(throws: DatabaseError.self) { try fixture.tamper("DELETE FROM access_log") }

@@ -1,4 +1,5 @@
 import Foundation
+import Publishing
 import RegisterCore
 import Testing
 #if canImport(Glibc)
@@ -15,7 +16,7 @@ import Glibc
 struct BrowserAccessibilityTests {
     /// Every kind of page the site has, one of each; a prefix `STATUS:` gives the
     /// status the page must answer with (200 otherwise).
-    static func pages(_ demo: DemoPages) -> [String] {
+    static func pages(_ demo: DemoPages, passwordLink: String) -> [String] {
         [
             "/",
             "/meetings/\(demo.meeting)",
@@ -27,6 +28,11 @@ struct BrowserAccessibilityTests {
             "/accessibility",
             "404:/no-such-page",
             "/feeds/meetings.atom",
+            "/sign-in",
+            "400:/sign-in!submit",
+            passwordLink,
+            "400:\(passwordLink)!submit",
+            "410:/set-password/unknown",
         ]
     }
 
@@ -34,7 +40,10 @@ struct BrowserAccessibilityTests {
         let tools = try BrowserTools.find()
         let server = try DemoServer()
         defer { server.stop() }
-        let pages = Self.pages(try DemoPages(register: try Register.open(path: server.database)))
+        let register = try Register.open(path: server.database)
+        let account = try register.addAccount(NewAccount(name: "Rut Registrator", email: "rut@example.se", role: .registrar))
+        let link = SiteURL.setPassword(try register.passwordResetLink(for: account.id).secret).path
+        let pages = Self.pages(try DemoPages(register: register), passwordLink: link)
         var arguments = [tools.script, "--base-url", server.baseURL]
         if let directory = ProcessInfo.processInfo.environment["INSYN_SCREENSHOTS"] { arguments += ["--screenshots", directory] }
         let result = try run(tools.python, arguments + pages)

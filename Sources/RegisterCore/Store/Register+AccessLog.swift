@@ -34,9 +34,9 @@ extension Register {
         return try await writer.write { db in try Self.appendAccess(reader, entity: entity, id: id, what: what, at: stamp, in: db) }
     }
 
-    /// The same, for the command line.
+    /// The same from synchronous code (the command line's exports).
     @discardableResult
-    public func logAccessNow(by reader: Principal, entity: String, id: Int64?, what: String) throws -> AccessLogEntry {
+    public func logAccess(by reader: Principal, entity: String, id: Int64?, what: String) throws -> AccessLogEntry {
         let stamp = Timestamp.format(clock())
         return try writer.write { db in try Self.appendAccess(reader, entity: entity, id: id, what: what, at: stamp, in: db) }
     }

@@ -5,7 +5,8 @@ import RegisterCore
 /// the token's principal, and one that is unknown, expired or revoked (or another
 /// scheme) is answered 401 at once; otherwise a live session cookie sets the signed-in
 /// account and its session. Anything else is an anonymous reader. A session cookie
-/// that names no live session is cleared in the response.
+/// that names no live session is cleared in the response (unless the response
+/// starts a new session, as signing in does).
 struct AuthenticationMiddleware: RouterMiddleware {
     typealias Context = InsynRequestContext
     let register: Register
@@ -28,7 +29,8 @@ struct AuthenticationMiddleware: RouterMiddleware {
         guard let id = request.cookies[SessionCookies.name]?.value else { return try await next(request, context) }
         guard let session = try await register.session(id) else {
             var response = try await next(request, context)
-            response.setCookie(cookies.ended())
+            let setsSession = response.headers[values: .setCookie].contains { $0.hasPrefix(SessionCookies.name + "=") }
+            if !setsSession { response.setCookie(cookies.ended()) }
             return response
         }
         context.principal = session.principal

@@ -9,11 +9,12 @@ import RegisterCore
 /// the form field `csrf`, with 403: another site can make a browser send the cookie,
 /// not read the token. Requests with a bearer token, and anonymous ones, pass (the
 /// sign-in and set-password forms check their own token, see `FormToken`). The 403 is
-/// problem details under /api/, an error page elsewhere.
+/// problem details under /api/, a page saying the form has expired elsewhere.
 struct CSRFMiddleware: RouterMiddleware {
     typealias Context = InsynRequestContext
     static let header = HTTPField.Name("X-CSRF-Token")!
     static let field = "csrf"
+    let pages: FormPages
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard let session = context.session, Self.changesState(request.method) else { return try await next(request, context) }
@@ -22,7 +23,7 @@ struct CSRFMiddleware: RouterMiddleware {
         guard let supplied, FormToken.same(supplied, session.csrfToken) else {
             let detail = "A request signed in with the session cookie must carry the session's CSRF token (X-CSRF-Token or the form field csrf)."
             if request.uri.path.hasPrefix("/api/") { throw ProblemDetails(status: .forbidden, detail: detail) }
-            throw HTTPError(.forbidden, message: detail)
+            return try await pages.expired(request, context)
         }
         return try await next(request, context)
     }

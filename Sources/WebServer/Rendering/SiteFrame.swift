@@ -22,6 +22,7 @@ struct SiteFrame: Sendable {
     let feedsPage = SiteURL.openData.path + "#feeds"
     let about = SiteURL.about.path
     let accessibility = SiteURL.accessibility.path
+    let signIn = SiteURL.signIn.path
     let licenceName: String
     let licenceURL: String
     let alternates: [Alternate]

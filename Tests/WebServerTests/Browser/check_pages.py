@@ -9,7 +9,10 @@ the page must not scroll sideways. Every problem is printed, one a line; the
 exit status is 0 only when there is none.
 
 A path may be prefixed by the HTTP status it must answer with, `410:/meetings/7`;
-without one it must answer 200.
+without one it must answer 200. A path ending in `!submit` is a form page: its form
+is sent as it stands (empty), and the page that answers is the one checked, so the
+form's error summary and errors beside its fields are checked too:
+`400:/sign-in!submit`.
 
     python check_pages.py --base-url http://127.0.0.1:8080 / /feeds/meetings.atom 404:/nowhere
 
@@ -57,15 +60,30 @@ return {
 class Page:
     path: str
     status: int
+    submit: bool = False
 
 
 def parse_page(argument):
+    submit = argument.endswith("!submit")
+    if submit:
+        argument = argument[:-len("!submit")]
     match = re.fullmatch(r"(\d{3}):(/.*)", argument)
     if match:
-        return Page(match.group(2), int(match.group(1)))
+        return Page(match.group(2), int(match.group(1)), submit)
     if not argument.startswith("/"):
         raise argparse.ArgumentTypeError(f"a path must start with '/' (or STATUS:/path): {argument!r}")
-    return Page(argument, 200)
+    return Page(argument, 200, submit)
+
+
+def submit_form(driver):
+    """Sends the page's form as it stands and waits for the page that answers."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+    from selenium.webdriver.support import expected_conditions
+    button = driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]")
+    button.click()
+    WebDriverWait(driver, 30).until(expected_conditions.staleness_of(button))
+    WebDriverWait(driver, 30).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
 
 def axe_source():
@@ -122,7 +140,7 @@ def screenshot(driver, directory, page, language, width):
     shot = driver.execute_cdp_cmd("Page.captureScreenshot", {
         "format": "png", "captureBeyondViewport": True,
         "clip": {"x": 0, "y": 0, "width": max(width, size["width"]), "height": min(size["height"], 8000), "scale": 1}})
-    slug = re.sub(r"[^A-Za-z0-9]+", "-", page.path).strip("-") or "start"
+    slug = (re.sub(r"[^A-Za-z0-9]+", "-", page.path).strip("-") or "start") + ("-sent" if page.submit else "")
     name = os.path.join(directory, f"{slug}-{language}-{width}.png")
     with open(name, "wb") as file:
         file.write(base64.b64decode(shot["data"]))
@@ -146,9 +164,13 @@ def console_errors(driver, url):
 def check(driver, axe, base_url, page, language, width, screenshots):
     """Loads one page at one width in one language; returns its problems as lines."""
     url = url_for(base_url, page.path, language)
-    where = f"{page.path} [{language}, {width} px]"
+    where = f"{page.path}{' (form sent)' if page.submit else ''} [{language}, {width} px]"
     set_width(driver, width)
     driver.get(url)
+    if page.submit:
+        console_errors(driver, url)
+        submit_form(driver)
+        url = driver.current_url
     problems = [f"{where}: console: {message}" for message in console_errors(driver, url)]
     facts = driver.execute_script(PAGE_FACTS)
     if facts["status"] != page.status:

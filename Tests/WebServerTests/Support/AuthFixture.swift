@@ -43,7 +43,7 @@ struct AuthFixture {
 func probeApplication(_ register: Register) -> some ApplicationProtocol {
     let router = Router(context: InsynRequestContext.self)
     router.add(middleware: AuthenticationMiddleware(register: register, cookies: SessionCookies(secure: false)))
-    router.add(middleware: CSRFMiddleware())
+    router.add(middleware: CSRFMiddleware(pages: FormPages(register: register, renderer: .builtIn, cookies: SessionCookies(secure: false))))
     router.get("/whoami") { _, context in context.principal.map { "\($0.kind.rawValue) \($0.name) \($0.role.rawValue)" } ?? "anonymous" }
     router.post("/change") { request, _ in
         var request = request

@@ -185,6 +185,17 @@ struct WriteAPITests {
         #expect(log.first?.entityID == fixture.otherDraft)
     }
 
+    @Test func aMethodAWriteRouteDoesNotTakeIs405WithItsAllow() async throws {
+        let fixture = try WriteAPIFixture()
+        try await buildApplication(register: fixture.register).test(.router) { client in
+            let response = try await client.send(.get, "/api/v1/meetings/\(fixture.draft)/publish", headers: fixture.bearer(.registrar))
+            #expect(response.status == .methodNotAllowed)
+            #expect(response.headers[.allow] == "POST")
+            let record = try await client.send(.delete, "/api/v1/meetings/\(fixture.draft)/record", headers: fixture.bearer(.registrar))
+            #expect(record.headers[.allow] == "GET, HEAD, PUT")
+        }
+    }
+
     @Test func aWithheldFieldMustCiteAListedGround() async throws {
         let fixture = try WriteAPIFixture()
         try await buildApplication(register: fixture.register).test(.router) { client in

@@ -77,14 +77,6 @@ struct WriteRoute: Sendable, CustomTestStringConvertible {
 /// Every write route refuses who may not write it, and changes nothing when it does.
 @Suite("Every write route enforces who may write")
 struct WriteRoutesTableTests {
-    func run(_ route: WriteRoute, as role: Role?, _ check: @Sendable (WriteAPIFixture, APIResponse) throws -> Void) async throws {
-        let fixture = try WriteAPIFixture()
-        try await buildApplication(register: fixture.register).test(.router) { client in
-            let response = try await client.send(route.method, route.path(fixture), headers: route.headers(fixture, role), body: route.body(fixture))
-            try check(fixture, response)
-        }
-    }
-
     @Test(arguments: WriteRoute.all)
     func anonymousGets401AndChangesNothing(route: WriteRoute) async throws {
         let fixture = try WriteAPIFixture()
@@ -117,12 +109,14 @@ struct WriteRoutesTableTests {
         #expect(try fixture.snapshot() == before)
     }
 
-    @Test(arguments: WriteRoute.all)
-    func aRecorderWritingWhatIsNotItsOwnGets403AndChangesNothing(route: WriteRoute) async throws {
+    /// The recorder acts for another official than the meeting's (and the catalogue,
+    /// grounds and endpoints are not its); the auditor writes nothing.
+    @Test(arguments: WriteRoute.all, [Role.recorder, .auditor])
+    func aRecorderWritingWhatIsNotItsOwnOrAnAuditorGets403AndChangesNothing(route: WriteRoute, role: Role) async throws {
         let fixture = try WriteAPIFixture()
         let before = try fixture.snapshot()
         try await buildApplication(register: fixture.register).test(.router) { client in
-            let response = try await client.send(route.method, route.path(fixture), headers: route.headers(fixture, .recorder), body: route.body(fixture))
+            let response = try await client.send(route.method, route.path(fixture), headers: route.headers(fixture, role), body: route.body(fixture))
             #expect(response.status == .forbidden, "\(response.body)")
             #expect(response.headers[.contentType] == ProblemDetails.mediaType)
         }
@@ -130,19 +124,11 @@ struct WriteRoutesTableTests {
     }
 
     @Test(arguments: WriteRoute.all)
-    func anAuditorsWriteGets403AndChangesNothing(route: WriteRoute) async throws {
-        let fixture = try WriteAPIFixture()
-        let before = try fixture.snapshot()
-        try await buildApplication(register: fixture.register).test(.router) { client in
-            let response = try await client.send(route.method, route.path(fixture), headers: route.headers(fixture, .auditor), body: route.body(fixture))
-            #expect(response.status == .forbidden, "\(response.body)")
-        }
-        #expect(try fixture.snapshot() == before)
-    }
-
-    @Test(arguments: WriteRoute.all)
     func theRegistrarsRequestReachesTheWritePath(route: WriteRoute) async throws {
-        try await run(route, as: .registrar) { _, response in
+        let fixture = try WriteAPIFixture()
+        try await buildApplication(register: fixture.register).test(.router) { client in
+            let response = try await client.send(route.method, route.path(fixture), headers: route.headers(fixture, .registrar),
+                                                 body: route.body(fixture))
             #expect(response.status == route.registrarStatus, "\(response.body)")
         }
     }

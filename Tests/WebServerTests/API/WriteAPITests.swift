@@ -103,7 +103,11 @@ struct WriteAPITests {
                 .replacingOccurrences(of: "\"subject\": \"Värmlandsbanan\"", with: "\"subject\": 42")
                 .replacingOccurrences(of: "\"durationMinutes\": 60", with: "\"durationMinutes\": 1.5")
             let shape = try await client.send(.post, "/api/v1/meetings", headers: fixture.bearer(.recorder), body: misspelt)
-            #expect(Set(shape.pointers) == ["/plaec", "/subject", "/durationMinutes"], "\(shape.body)")
+            #expect(Set(shape.pointers) == ["/plaec", "/place", "/subject", "/durationMinutes"], "\(shape.body)")
+
+            let partial = try await client.send(.post, "/api/v1/meetings", headers: fixture.bearer(.recorder), body: #"{"place": "Här", "plaec": 1}"#)
+            #expect(Set(partial.pointers) == ["/startsAt", "/format", "/direction", "/initiator", "/participants", "/counterparts",
+                                              "/subject", "/summary", "/plaec"], "\(partial.body)")
 
             let unknown = fixture.meetingJSON().replacingOccurrences(of: "\"organisation\": \(fixture.organisation)", with: "\"organisation\": 9999")
                 .replacingOccurrences(of: "\"issues\": [\(fixture.issue)]", with: "\"issues\": [\(fixture.issue), 8888]")

@@ -59,7 +59,7 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             // Resources/schema and Resources/docs are symbolic links to Data/schema/ and Data/docs/: `.process` copies the files they point to, so the one copy of the schemas and of the ledger-hashing rule is built into the program.
-            resources: [.process("Resources/schema"), .process("Resources/docs"), .copy("Resources/templates"), .copy("Resources/assets")]
+            resources: [.process("Resources/schema"), .process("Resources/docs"), .copy("Resources/templates"), .copy("Resources/assets"), .copy("Resources/openapi")]
         ),
         .executableTarget(
             name: "insyn",

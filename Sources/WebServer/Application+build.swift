@@ -49,6 +49,7 @@ func siteControllers(register: Register, pages: PageResponder) -> [any SiteContr
         MeetingsAPIController(api: APIResponder(register: register)),
         CatalogueAPIController(api: APIResponder(register: register)),
         RegisterAPIController(api: APIResponder(register: register)),
+        OpenAPIController(pages: pages),
     ]
 }
 

@@ -22,6 +22,9 @@ struct SiteFrame: Sendable {
     let feedsPage = SiteURL.openData.path + "#feeds"
     let about = SiteURL.about.path
     let accessibility = SiteURL.accessibility.path
+    let apiPage = APIURL.documentation.path
+    let openAPI = APIURL.openAPI.path
+    let catalogue = APIURL.catalogue.path
     let licenceName: String
     let licenceURL: String
     let alternates: [Alternate]

@@ -50,6 +50,7 @@ func siteControllers(register: Register, pages: PageResponder) -> [any SiteContr
         CatalogueAPIController(api: APIResponder(register: register)),
         RegisterAPIController(api: APIResponder(register: register)),
         OpenAPIController(pages: pages),
+        DataCatalogueController(api: APIResponder(register: register)),
     ]
 }
 

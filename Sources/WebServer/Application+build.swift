@@ -58,6 +58,8 @@ func siteControllers(register: Register, pages: PageResponder, forms: FormPages)
         EndpointWriteController(register: register),
         SignInController(pages: forms),
         SetPasswordController(pages: forms),
+        OpenAPIController(pages: pages),
+        DataCatalogueController(api: APIResponder(register: register)),
     ]
 }
 

@@ -20,30 +20,28 @@ public struct MeetingListQuery: Sendable, Equatable {
     }
 
     /// Where a page starts: after the meeting with this sort key, written in the
-    /// page's `next` link as `2026-11-20T13:30:00Z_17` (`-_17` for a withheld start)
-    /// for the orders by start, and as `17` for the orders by id.
+    /// page's `next` link as `2026-11-20T13:30:00Z_17` (the meeting's start as stored,
+    /// `-` for a withheld one, and its id). The orders by id read only the id. A key
+    /// is compared as stored text, so any key of the right characters is a position.
     public struct Cursor: Sendable, Equatable, CustomStringConvertible {
-        /// The stored start ("" for a withheld one); nil in the orders by id.
-        public var startsAt: String?
+        /// The stored start ("" for a withheld one).
+        public var startsAt: String
         public var id: Int64
 
         public var description: String {
-            guard let startsAt else { return String(id) }
-            return (startsAt.isEmpty ? "-" : startsAt) + "_" + String(id)
+            (startsAt.isEmpty ? "-" : startsAt) + "_" + String(id)
         }
 
-        /// Reads a cursor of `order`; nil when the text is not one.
-        public init?(_ text: String, order: Order) {
-            if order.byStart {
-                guard case .newest(let startsAt, let id) = SearchCursor(text) else { return nil }
-                self.init(startsAt: startsAt ?? "", id: id)
-            } else {
-                guard text.allSatisfy({ $0.isASCII && $0.isNumber }), let id = Int64(text), id > 0, String(id) == text else { return nil }
-                self.init(startsAt: nil, id: id)
-            }
+        /// Reads a cursor; nil when the text is not one.
+        public init?(_ text: String) {
+            guard let separator = text.lastIndex(of: "_") else { return nil }
+            let key = text[..<separator], number = text[text.index(after: separator)...]
+            guard !key.isEmpty, key.count <= 20, key.allSatisfy({ $0.isASCII && ($0.isNumber || "-:TZ".contains($0)) }),
+                  number.allSatisfy({ $0.isASCII && $0.isNumber }), let id = Int64(number), id > 0, String(id) == number else { return nil }
+            self.init(startsAt: key == "-" ? "" : String(key), id: id)
         }
 
-        init(startsAt: String?, id: Int64) {
+        init(startsAt: String, id: Int64) {
             self.startsAt = startsAt
             self.id = id
         }
@@ -55,6 +53,8 @@ public struct MeetingListQuery: Sendable, Equatable {
     public var order: Order
     public var limit: Int
     public var after: Cursor?
+    /// Set for a list that cannot hold anything (a `to` before its `from`).
+    public var isEmpty = false
 
     public static let defaultLimit = 50
     public static let maxLimit = 500
@@ -68,9 +68,6 @@ public struct MeetingListQuery: Sendable, Equatable {
         self.after = after
     }
 
-    /// The filters a withdrawn meeting cannot be found by: its tombstone names no one
-    /// and is not in the search index.
-    public static let publishedOnly: [MeetingSearch.Parameter] = [.text, .official, .organisation, .issue, .unit, .direction, .format, .kind]
 }
 
 /// One page of a `MeetingListQuery`: the meetings and where the next page starts.

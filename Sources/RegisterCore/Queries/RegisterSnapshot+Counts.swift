@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// How many public records the register holds: what the API's head reports beside
@@ -13,6 +14,11 @@ public struct PublicCounts: Sendable, Equatable {
 }
 
 extension RegisterSnapshot {
+    /// When the ledger's first change was made: when the register began; nil for an empty one.
+    public func ledgerStart() throws -> Date? {
+        try String.fetchOne(db, sql: "SELECT at FROM change ORDER BY seq LIMIT 1").flatMap { Timestamp.parse($0) }
+    }
+
     public func publicCounts() throws -> PublicCounts {
         func count(_ sql: String) throws -> Int { try Int.fetchOne(db, sql: sql) ?? 0 }
         return PublicCounts(

@@ -4,10 +4,13 @@ import GRDB
 extension RegisterSnapshot {
     /// One page of the meetings `query` lists, in its order, from its cursor. The
     /// words and filters are those of the search (the same index and date range);
-    /// the order and the cursor run on the `meeting_newest_start` index. Throws a
-    /// `SearchParameterError` when a filter names no catalogue record.
+    /// the order and the cursor run on the `meeting_newest_start` index. A withdrawn
+    /// meeting's tombstone names no one and is not in the search index, so only the
+    /// dates narrow a list of them. Throws a `SearchParameterError` when a filter names
+    /// no catalogue record.
     public func meetingList(_ query: MeetingListQuery) throws -> MeetingListPage {
         try checkRecords(query.search)
+        if query.isEmpty { return MeetingListPage(meetings: [], next: nil) }
         let plan = SearchPlan(query.search, timeZone: try settings().timeZone)
         var sql = "SELECT m.id, COALESCE(m.starts_at, '') FROM meeting m WHERE m.status = ?"
         var arguments: StatementArguments = [query.status.rawValue]
@@ -35,7 +38,7 @@ extension RegisterSnapshot {
         if query.order.byStart {
             if let after = query.after {
                 sql += " AND (COALESCE(m.starts_at, ''), m.id) \(comparison) (?, ?)"
-                arguments += [after.startsAt ?? "", after.id]
+                arguments += [after.startsAt, after.id]
             }
             sql += " ORDER BY COALESCE(m.starts_at, '') \(direction), m.id \(direction)"
         } else {
@@ -50,7 +53,7 @@ extension RegisterSnapshot {
         let shown = rows.prefix(query.limit)
         var next: MeetingListQuery.Cursor?
         if rows.count > query.limit, let last = shown.last {
-            next = MeetingListQuery.Cursor(startsAt: query.order.byStart ? last[1] as String : nil, id: last[0])
+            next = MeetingListQuery.Cursor(startsAt: last[1], id: last[0])
         }
         return MeetingListPage(meetings: try PublicMeetingReader.fetch(ids: shown.map { $0[0] }, in: db), next: next)
     }

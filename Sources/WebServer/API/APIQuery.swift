@@ -4,7 +4,7 @@ import RegisterCore
 
 /// The query parameters of an API request, read strictly: a program that misspells a
 /// parameter is told so rather than given everything. A parameter the resource does
-/// not take, one given twice, a value that is not valid percent-encoding or a query
+/// not take, one given twice or empty, a value that is not valid percent-encoding or a query
 /// longer than `maxLength` is refused with a problem naming the parameter.
 struct APIQuery: Sendable {
     let pairs: [(name: String, value: String)]
@@ -27,6 +27,9 @@ struct APIQuery: Sendable {
             guard let value = pair.value else {
                 throw .badParameter(pair.name, "\(pair.name): the value is not valid percent-encoding.")
             }
+            guard !value.isEmpty else {
+                throw .badParameter(pair.name, "\(pair.name): is empty; leave it out or give it a value.")
+            }
             guard seen.insert(pair.name).inserted else {
                 throw .badParameter(pair.name, "\(pair.name): is given more than once; give it once.")
             }
@@ -36,7 +39,7 @@ struct APIQuery: Sendable {
     }
 
     func value(_ name: String) -> String? {
-        pairs.first { $0.name == name }.flatMap { $0.value.isEmpty ? nil : $0.value }
+        pairs.first { $0.name == name }?.value
     }
 
     /// A whole number from `range`, nil when absent.
@@ -67,15 +70,19 @@ enum MeetingListParameters {
     static let all = Set(filters + paging + ["status"])
     static let statuses = [MeetingStatus.published.rawValue, MeetingStatus.withdrawn.rawValue]
 
-    /// The list a request of `/api/v1/meetings` asks for.
+    /// The list a request of `/api/v1/meetings` asks for. A `to` before `from` is a
+    /// range no meeting starts in: an empty list, as any other search that finds nothing.
     static func query(_ request: Request) throws -> MeetingListQuery {
         let query = try APIQuery(request, allowed: all)
-        let search = try MeetingSearch(query: query.pairs.filter { filters.contains($0.name) })
-        var list = try paging(query, search: search)
-        if let status = try query.choice("status", in: statuses) { list.status = MeetingStatus(rawValue: status)! }
-        if list.status != .published, let filter = MeetingListQuery.publishedOnly.first(where: { search.value(of: $0) != nil }) {
-            throw ProblemDetails.badParameter(filter.rawValue, "\(filter.rawValue): finds published meetings only; a withdrawn meeting's tombstone names no one and holds no text.")
+        var pairs = query.pairs.filter { filters.contains($0.name) }
+        var isEmpty = false
+        if let from = query.value("from").flatMap(Day.init), let to = query.value("to").flatMap(Day.init), to < from {
+            pairs.removeAll { $0.name == "to" }
+            isEmpty = true
         }
+        var list = try paging(query, search: try MeetingSearch(query: pairs))
+        list.isEmpty = isEmpty
+        if let status = try query.choice("status", in: statuses) { list.status = MeetingStatus(rawValue: status)! }
         return list
     }
 
@@ -91,8 +98,8 @@ enum MeetingListParameters {
         }
         if let limit = try query.integer("limit", in: 1...Int64(MeetingListQuery.maxLimit)) { list.limit = Int(limit) }
         if let text = query.value("cursor") {
-            guard let cursor = MeetingListQuery.Cursor(text, order: list.order) else {
-                throw .badParameter("cursor", "cursor: \(ValidationError.quote(text)) is not a position in this order (sort=\(list.order.rawValue)); follow the next link.")
+            guard let cursor = MeetingListQuery.Cursor(text) else {
+                throw .badParameter("cursor", "cursor: \(ValidationError.quote(text)) is not a position in a list; follow the next link.")
             }
             list.after = cursor
         }

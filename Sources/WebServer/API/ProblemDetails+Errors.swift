@@ -6,7 +6,8 @@ import RegisterCore
 extension ProblemDetails {
     /// The problem an error of a route under the API stands for: a bad query
     /// parameter by name (the pages' `BadParameter`, the search's
-    /// `SearchParameterError`), a client error's status, and for anything else a 500
+    /// `SearchParameterError`; a filter naming a record that does not exist is 404),
+    /// a client error's status, and for anything else a 500
     /// that says nothing of its cause (the cause goes to the log).
     static func from(_ error: any Error, logger: Logger, path: String) -> ProblemDetails {
         switch error {
@@ -15,6 +16,11 @@ extension ProblemDetails {
         case let bad as BadParameter:
             return .badParameter(bad.name, bad.message(Strings(.en)))
         case let bad as SearchParameterError:
+            if case .record = bad.expected {
+                var problem = ProblemDetails.badParameter(bad.parameter.rawValue, bad.description)
+                (problem.status, problem.title) = (.notFound, "No such record")
+                return problem
+            }
             return .badParameter(bad.parameter.rawValue, bad.description)
         case let http as HTTPError where http.status.code < 500:
             return ProblemDetails(status: http.status, detail: http.body, headers: http.headers)

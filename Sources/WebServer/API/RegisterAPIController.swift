@@ -51,7 +51,9 @@ struct RegisterAPIController: SiteController {
             return try await api.stream(request, contentType: "application/jsonl; charset=utf-8", check: { snapshot in
                 let head = try snapshot.ledgerHead()
                 guard since <= head.sequence else {
-                    throw ProblemDetails.badParameter("since", "since: \(since) is beyond the ledger's last change (\(head.sequence)).")
+                    var problem = ProblemDetails.badParameter("since", "since: \(since) is beyond the ledger's last change (\(head.sequence)); is this the right register?")
+                    (problem.status, problem.title) = (.notFound, "No such ledger position")
+                    throw problem
                 }
             }) { snapshot, sink in _ = try ChangeLinesExport(after: since).write(snapshot, to: sink) }
         }

@@ -23,6 +23,9 @@ struct SiteFrame: Sendable {
     let about = SiteURL.about.path
     let accessibility = SiteURL.accessibility.path
     let signIn = SiteURL.signIn.path
+    let apiPage = APIURL.documentation.path
+    let openAPI = APIURL.openAPI.path
+    let catalogue = APIURL.catalogue.path
     let licenceName: String
     let licenceURL: String
     let alternates: [Alternate]

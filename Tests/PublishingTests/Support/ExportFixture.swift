@@ -104,6 +104,7 @@ enum DemoFixture {
 enum Schemas {
     static var register: URL { Fixtures.repositoryRoot.appendingPathComponent("Data/schema/register.schema.json") }
     static var change: URL { Fixtures.repositoryRoot.appendingPathComponent("Data/schema/change.schema.json") }
+    static var definitions: URL { Fixtures.repositoryRoot.appendingPathComponent("Data/schema/definitions.schema.json") }
 }
 
 enum Export {
@@ -136,8 +137,8 @@ enum Export {
 /// Validates JSON Lines against a schema for one value, all lines in one run of the
 /// validator: the lines become an array checked against `{"items": schema}`.
 func validateJSONLines(_ lines: [[UInt8]], schema: URL) throws -> ValidationReport {
-    let itemSchema = try JSONSerialization.jsonObject(with: Data(contentsOf: schema))
-    let arraySchema: [String: Any] = ["$schema": "https://json-schema.org/draft/2020-12/schema", "type": "array", "items": itemSchema]
+    let arraySchema: [String: Any] = ["$schema": "https://json-schema.org/draft/2020-12/schema", "type": "array",
+                                      "items": ["$ref": schema.standardizedFileURL.absoluteString]]
     let schemaFile = try temporaryFile(Array(try JSONSerialization.data(withJSONObject: arraySchema)), suffix: ".schema.json")
     defer { try? FileManager.default.removeItem(at: schemaFile) }
     let array = [UInt8(ascii: "[")] + Array(lines.joined(separator: [UInt8(ascii: ",")])) + [UInt8(ascii: "]")]

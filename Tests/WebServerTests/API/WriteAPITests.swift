@@ -123,6 +123,18 @@ struct WriteAPITests {
         }
     }
 
+    @Test func anEndpointsBadMembersAreNamedAsTheBodyNamesThem() async throws {
+        let fixture = try WriteAPIFixture()
+        try await buildApplication(register: fixture.register).test(.router) { client in
+            let kind = try await client.send(.post, "/api/v1/endpoints", headers: fixture.bearer(.registrar), body: #"{"url": "https://a.example/", "kind": "ftp"}"#)
+            #expect(kind.pointers == ["/kind"])
+            #expect(kind.body.contains("webhook, ckan"))
+            let ckan = try await client.send(.post, "/api/v1/endpoints", headers: fixture.bearer(.registrar),
+                                             body: #"{"url": "inte en adress", "kind": "ckan", "secret": "whsec_x"}"#)
+            #expect(Set(ckan.pointers) == ["/url", "/secret", "/token", "/resourceId"], "\(ckan.body)")
+        }
+    }
+
     @Test func theActorOfAnAPIChangeIsInTheAuditorsViewAndNotInThePublicView() async throws {
         let fixture = try WriteAPIFixture()
         try await buildApplication(register: fixture.register).test(.router) { client in

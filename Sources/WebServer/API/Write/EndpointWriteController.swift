@@ -8,6 +8,8 @@ import RegisterCore
 struct EndpointWriteController: SiteController {
     let register: Register
     static let action = "manage push endpoints"
+    /// The register names the CKAN resource as the command line's option does.
+    static let members = ["resource-id": "resourceId"]
 
     func addRoutes(to router: Router<InsynRequestContext>) {
         router.get(RouterPath(WriteRoutes.Pattern.endpoints)) { request, context in
@@ -22,7 +24,7 @@ struct EndpointWriteController: SiteController {
             let generated = input.kind == .webhook && input.secret == nil ? WebhookSigner.generateSecret() : nil
             let endpoint = NewEndpoint(url: input.url, kind: input.kind, secret: input.secret ?? generated, token: input.token,
                                        resourceId: input.resourceId, fromStart: input.fromStart ?? false)
-            let result = try await write.write { register, actor in
+            let result = try await write.write(renaming: Self.members) { register, actor in
                 try register.create("endpoint", key: key) { shared in try shared.addEndpoint(endpoint, by: actor).id }
             }
             let extra: JSONObject = generated.map { result.replayed ? [:] : ["secret": .string($0)] } ?? [:]
@@ -33,7 +35,7 @@ struct EndpointWriteController: SiteController {
             let id = try write.id()
             let input = try await write.decode(EndpointPatchInput.self)
             let update = EndpointUpdate(url: input.url, secret: input.secret, token: input.token, resourceId: input.resourceId)
-            let endpoint = try await write.write { register, actor in
+            let endpoint = try await write.write(renaming: Self.members) { register, actor in
                 try register.changeEndpoint(id, update == EndpointUpdate() ? nil : update, enabled: input.enabled, by: actor)
             }
             return WriteResponse.json(Self.json(endpoint))

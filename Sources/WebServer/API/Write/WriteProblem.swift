@@ -8,7 +8,9 @@ import RegisterCore
 enum WriteProblem {
     /// `bodyPrefix` is where the register's input stood in the request body
     /// (e.g. `/meeting` in a correction), for the pointers.
-    static func from(_ error: any Error, bodyPrefix: String = "") -> any Error {
+    /// `renaming` maps a field as the register names it to the body's member where
+    /// they differ (an endpoint's `resource-id` is the body's `resourceId`).
+    static func from(_ error: any Error, bodyPrefix: String = "", renaming: [String: String] = [:]) -> any Error {
         switch error {
         case let problem as ProblemDetails:
             return problem
@@ -20,7 +22,11 @@ enum WriteProblem {
         case let conflict as IdempotencyConflict:
             return ProblemDetails(status: .unprocessableContent, title: "Idempotency-Key reused", detail: conflict.description)
         case let invalid as ValidationError:
-            return validation(invalid, bodyPrefix: bodyPrefix)
+            var renamed = invalid
+            for index in renamed.problems.indices {
+                if let member = renaming[renamed.problems[index].field] { renamed.problems[index].field = member }
+            }
+            return validation(renamed, bodyPrefix: bodyPrefix)
         case let failure as RegisterFailure where failure.kind == .busy:
             return ProblemDetails(status: .serviceUnavailable, detail: failure.description, headers: [.retryAfter: "1"])
         default:

@@ -88,12 +88,13 @@ struct WriteRequest {
     }
 
     /// Runs a blocking write of the register on NIO's thread pool, never on the event loop.
-    func write<T: Sendable>(bodyPrefix: String = "", _ body: @escaping @Sendable (Register, Principal) throws -> T) async throws -> T {
+    func write<T: Sendable>(bodyPrefix: String = "", renaming: [String: String] = [:],
+                            _ body: @escaping @Sendable (Register, Principal) throws -> T) async throws -> T {
         let register = register, actor = actor
         do {
             return try await NIOThreadPool.singleton.runIfActive { try body(register, actor) }
         } catch {
-            throw WriteProblem.from(error, bodyPrefix: bodyPrefix)
+            throw WriteProblem.from(error, bodyPrefix: bodyPrefix, renaming: renaming)
         }
     }
 

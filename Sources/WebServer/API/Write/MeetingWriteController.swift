@@ -32,7 +32,7 @@ struct MeetingWriteController: SiteController {
             let write = try await WriteRequest.start(request, context: context, register: register, meetings: true)
             let id = try write.id()
             let meeting = try await write.decode(Meeting.self)
-            let revision = try write.basedOn(meeting: id)
+            let revision = try write.basedOn(meeting: id, version: write.versionMember)
             return try await respond(write, id) { register, actor in
                 try register.updateDraft(id, with: meeting, by: actor, basedOn: revision)
             }
@@ -46,7 +46,7 @@ struct MeetingWriteController: SiteController {
             let write = try await WriteRequest.start(request, context: context, register: register, meetings: true)
             let id = try write.id()
             let correction = try await write.decode(CorrectionInput.self)
-            let revision = try write.basedOn(meeting: id)
+            let revision = try write.basedOn(meeting: id, version: correction.version)
             return try await respond(write, id, bodyPrefix: "/meeting") { register, actor in
                 try register.correctMeeting(id, with: correction.meeting, reason: correction.reason, by: actor, basedOn: revision)
             }

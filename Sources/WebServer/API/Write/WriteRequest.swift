@@ -58,17 +58,18 @@ struct WriteRequest {
         }
     }
 
-    /// The body's top-level `version` member, when it is a whole number.
-    var versionMember: MeetingRevision? {
-        guard case .object(let members)? = try? JSONValue.parse(body), let version = members["version"]?.intValue else { return nil }
-        return MeetingRevision(version)
+    /// The body's top-level `version` member, when it is a whole number (a meeting's
+    /// input shape ignores it, so a record read from the API can be sent back as it is).
+    var versionMember: Int64? {
+        guard case .object(let members)? = try? JSONValue.parse(body) else { return nil }
+        return members["version"]?.intValue
     }
 
     /// The state of meeting `id` that an edit was based on: `If-Match` with its ETag,
     /// or the body's `version`. Required (428 without either); `If-Match: *` takes any.
-    func basedOn(meeting id: Int64) throws -> MeetingRevision? {
+    func basedOn(meeting id: Int64, version: Int64?) throws -> MeetingRevision? {
         if let header = request.headers[.ifMatch] { return MeetingETag.revision(ifMatch: header, id: id) }
-        if let version = versionMember { return version }
+        if let version { return MeetingRevision(version) }
         throw ProblemDetails(status: .preconditionRequired, title: "Say which version this change is based on",
                              detail: "send If-Match with the meeting's ETag, or a \"version\" member with its version")
     }

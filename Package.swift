@@ -56,12 +56,14 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                // The write API runs the register's blocking writes on NIO's thread pool.
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             // Resources/schema and Resources/docs are symbolic links to Data/schema/ and Data/docs/: `.process` copies the files they point to, so the one copy of the schemas and of the ledger-hashing rule is built into the program.
-            resources: [.process("Resources/schema"), .process("Resources/docs"), .copy("Resources/templates"), .copy("Resources/assets")]
+            resources: [.process("Resources/schema"), .process("Resources/docs"), .copy("Resources/templates"), .copy("Resources/assets"), .copy("Resources/openapi")]
         ),
         .executableTarget(
             name: "insyn",
@@ -80,8 +82,8 @@ let package = Package(
             dependencies: ["WebServer", "RegisterCore", "Publishing", .product(name: "HummingbirdTesting", package: "hummingbird"),
                            .product(name: "HTTPTypes", package: "swift-http-types"),
                            .product(name: "Mustache", package: "swift-mustache")],
-            // The browser checks' Python script, run by BrowserAccessibilityTests.
-            exclude: ["Browser"]
+            // The browser checks' Python script, run by BrowserAccessibilityTests; the catalogue's rdflib check, run by DataCatalogueTests.
+            exclude: ["Browser", "API/check_dcat.py"]
         ),
         .testTarget(
             name: "PublishingTests",

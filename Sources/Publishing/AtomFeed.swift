@@ -79,6 +79,7 @@ struct AtomFeed {
             try xml.endElement()
         }
         try xml.emptyElement("link", attributes: ["rel": "alternate", "type": "text/html", "href": publication.meetingPage(meeting.id)])
+        try xml.emptyElement("link", attributes: ["rel": "alternate", "type": "application/json", "href": publication.meetingJSON(meeting.id)])
         for issue in description.issues {
             try xml.emptyElement("category", attributes: [
                 "term": String(issue.id), "scheme": publication.baseURL + "issues/", "label": issue.title,

@@ -4,9 +4,13 @@ import RegisterCore
 /// one `PublicJSON.change` event per line (described by `Data/schema/change.schema.json`),
 /// so that a mirror can apply what is new since it last looked. Drafts are not
 /// public and never appear. The changes are streamed from one read transaction, so
-/// memory stays flat and the export ends at the ledger head it started from.
+/// memory stays flat and the export ends at the ledger head it started from. A
+/// meeting's change is written from its stored form by `ChangeLineTranscoder` (the
+/// same bytes as `PublicJSON.change`, without decoding it); any other is decoded.
 public struct ChangeLinesExport {
     public var after: Int64
+
+    static let bufferSize = 64 * 1024
 
     public init(after sequence: Int64) {
         self.after = sequence
@@ -37,15 +41,26 @@ public struct ChangeLinesExport {
         guard after <= head.sequence else {
             throw ValidationError("since", "\(after) is beyond the ledger's last change (\(head.sequence)); is this the right register?")
         }
-        let records = PublicJSON(Publication(settings: try snapshot.settings()))
-        let json = JSONStreamWriter(sink, jsonLines: true)
+        let publication = Publication(settings: try snapshot.settings())
+        let records = PublicJSON(publication)
+        let transcoder = ChangeLineTranscoder(publication)
         var summary = Summary(changes: 0, lastWritten: nil, resumeAfter: head.sequence)
-        try snapshot.forEachPublicChange(after: after) { change in
-            try records.change(change, to: json)
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(Self.bufferSize + 16 * 1024)
+        try snapshot.forEachStoredPublicChange(after: after) { change in
+            if !transcoder.append(change, to: &buffer) {
+                buffer += try records.changeBytes(try change.decoded())
+                buffer.append(0x0A)
+            }
+            if buffer.count >= Self.bufferSize {
+                try sink.write(buffer)
+                buffer.removeAll(keepingCapacity: true)
+            }
             summary.changes += 1
             summary.lastWritten = change.sequence
         }
-        try json.finish()
+        try sink.write(buffer)
+        try sink.finish()
         return summary
     }
 }

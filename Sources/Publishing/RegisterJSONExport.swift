@@ -8,9 +8,12 @@ import RegisterCore
 /// is written by `PublicJSON`, the one JSON form of the public records.
 public struct RegisterJSONExport {
     public var filter: MeetingFilter
-    public var generatedAt: Date
+    /// The document's `generatedAt`; nil for the time of the ledger head it shows, so
+    /// that the same state of the register always exports to the same bytes (the
+    /// command line's file and the server's download alike).
+    public var generatedAt: Date?
 
-    public init(filter: MeetingFilter = .all, generatedAt: Date = Date()) {
+    public init(filter: MeetingFilter = .all, generatedAt: Date? = nil) {
         self.filter = filter
         self.generatedAt = generatedAt
     }
@@ -37,7 +40,7 @@ public struct RegisterJSONExport {
         try json.beginObject()
         try json.field("$schema", publication.registerSchemaURL)
         try json.field("register", settings.bodyName)
-        try json.field("generatedAt", Timestamp.format(generatedAt))
+        try json.field("generatedAt", Timestamp.format(generatedAt ?? head.at ?? Date(timeIntervalSince1970: 0)))
         try json.key("licence")
         try json.beginObject()
         try json.field("name", settings.licenceName)

@@ -46,8 +46,20 @@ func siteControllers(register: Register, pages: PageResponder, forms: FormPages)
         SchemaController(),
         AssetController(theme: pages.renderer.theme),
         HealthController(),
+        MeetingsAPIController(api: APIResponder(register: register)),
+        CatalogueAPIController(api: APIResponder(register: register)),
+        RegisterAPIController(api: APIResponder(register: register)),
+        MeetingWriteController(register: register),
+        CatalogueWriteController<RegisterCore.Unit>(register: register),
+        CatalogueWriteController<Official>(register: register),
+        CatalogueWriteController<Organisation>(register: register),
+        CatalogueWriteController<Issue>(register: register),
+        LegalGroundController(register: register),
+        EndpointWriteController(register: register),
         SignInController(pages: forms),
         SetPasswordController(pages: forms),
+        OpenAPIController(pages: pages),
+        DataCatalogueController(api: APIResponder(register: register)),
     ]
 }
 

@@ -89,13 +89,13 @@ struct BenchPushCommand: AsyncParsableCommand {
                          ckanBatch: Int = PushConfiguration.defaultCKANBatchSize)
         async throws -> (rate: Double, seconds: Double, cpu: Double, records: Int) {
         for endpoint in try register.endpoints() {
-            try register.removeEndpoint(endpoint.id)
+            try register.removeEndpoint(endpoint.id, by: .shell)
         }
         let endpoint = switch kind {
         case .webhook: NewEndpoint(url: server.url, kind: .webhook, secret: WebhookSigner.generateSecret(), fromStart: true)
         case .ckan: NewEndpoint(url: server.ckanURL, kind: .ckan, token: "bench-token", resourceId: "bench-meetings", fromStart: true)
         }
-        try register.addEndpoint(endpoint)
+        try register.addEndpoint(endpoint, by: .shell)
         try server.reset()
         var quiet = Logger(label: "insyn.bench")
         quiet.logLevel = .error
@@ -124,12 +124,12 @@ struct BenchPushCommand: AsyncParsableCommand {
 
     /// `count` public changes: a small catalogue, then published meetings.
     static func record(publicChanges count: Int, in register: Register) throws {
-        let unit = try register.add(RegisterCore.Unit(name: "Regionstyrelsen", kind: .board))
+        let unit = try register.add(RegisterCore.Unit(name: "Regionstyrelsen", kind: .board), by: .shell)
         let official = try register.add(Official(name: "Anna Lindqvist", title: "Regionråd", kind: .elected, party: "S",
-                                                 unit: unit, activeFrom: Day("2022-11-01")!))
-        let organisation = try register.add(Organisation(name: "Klarälvens Energi AB", kind: .company, organisationNumber: "5567101232"))
+                                                 unit: unit, activeFrom: Day("2022-11-01")!), by: .shell)
+        let organisation = try register.add(Organisation(name: "Klarälvens Energi AB", kind: .company, organisationNumber: "5567101232"), by: .shell)
         let issue = try register.add(Issue(title: "Dubbelspår på Exempelbanan", summary: "Utbyggnad av banan.",
-                                           position: "Regionen verkar för dubbelspår.", unit: unit))
+                                           position: "Regionen verkar för dubbelspår.", unit: unit), by: .shell)
         let first = Timestamp.parse("2026-01-05T08:00:00Z")!
         for index in 0..<(count - catalogueChanges) {
             let meeting = Meeting(
@@ -139,7 +139,7 @@ struct BenchPushCommand: AsyncParsableCommand {
                 issues: [issue], subject: "Värmlandsbanan och godstrafiken, möte \(index + 1)",
                 summary: "Bolaget presenterade sin syn på tidplanen för dubbelspåret och behovet av fler mötesspår.",
                 documents: [MeetingDocument(title: "Skrivelse om godstrafiken", direction: .received)])
-            try register.publishMeeting(try register.recordMeeting(meeting))
+            try register.publishMeeting(try register.recordMeeting(meeting, by: .shell), by: .shell)
         }
     }
 

@@ -128,7 +128,7 @@ struct BenchWebCommand: ParsableCommand {
 }
 
 /// `insyn serve` over the benchmark register, as a child process, stopped with SIGINT.
-private final class ServedRegister {
+final class ServedRegister {
     let url: String
     private let process = Process()
 
@@ -221,7 +221,7 @@ private final class StaticServer {
 }
 
 /// wrk under concurrent load with its latency distribution.
-private struct WrkLoad {
+struct WrkLoad {
     struct Result {
         var requestsPerSecond: Double
         var p50: Double

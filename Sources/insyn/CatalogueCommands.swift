@@ -21,7 +21,7 @@ struct CatalogueAdd<Kind: CatalogueCommandKind>: ParsableCommand {
     func run() throws {
         let register = try global.openRegister()
         let entry = try InputFile.decode(Kind.Entry.self, from: from, timeZone: try register.settings().timeZone)
-        print(try register.add(entry))
+        print(try register.add(entry, by: .shell))
     }
 }
 
@@ -36,7 +36,7 @@ struct CatalogueUpdate<Kind: CatalogueCommandKind>: ParsableCommand {
     func run() throws {
         let register = try global.openRegister()
         let entry = try InputFile.decode(Kind.Entry.self, from: from, timeZone: try register.settings().timeZone)
-        try register.update(id, with: entry)
+        try register.update(id, with: entry, by: .shell)
         print("Updated \(Kind.Entry.noun) \(id).")
     }
 }

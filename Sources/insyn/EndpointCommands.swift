@@ -30,7 +30,7 @@ struct EndpointCommand: ParsableCommand {
             let register = try global.openRegister()
             let generated = kind == .webhook && secret == nil ? WebhookSigner.generateSecret() : nil
             let endpoint = try register.addEndpoint(NewEndpoint(
-                url: url, kind: kind, secret: secret ?? generated, token: token, resourceId: resourceId, fromStart: fromStart))
+                url: url, kind: kind, secret: secret ?? generated, token: token, resourceId: resourceId, fromStart: fromStart), by: .shell)
             print(endpoint.id)
             if let generated { print(generated) }
             let start = endpoint.createdAfterSequence == 0 ? "every public change" : "public changes after change \(endpoint.createdAfterSequence)"
@@ -92,7 +92,7 @@ struct EndpointCommand: ParsableCommand {
         func run() throws {
             let register = try global.openRegister()
             let before = try register.endpoint(id)
-            let endpoint = try register.updateEndpoint(id, EndpointUpdate(url: url, secret: secret, token: token, resourceId: resourceId))
+            let endpoint = try register.updateEndpoint(id, EndpointUpdate(url: url, secret: secret, token: token, resourceId: resourceId), by: .shell)
             print("Updated endpoint \(id)\(before.pause == nil ? "" : "; it resumes where it stopped").")
             print(List.line(endpoint))
         }
@@ -110,7 +110,7 @@ struct EndpointCommand: ParsableCommand {
         @Argument(help: "The endpoint's id.") var id: Int64
 
         func run() throws {
-            let undelivered = try global.openRegister().removeEndpoint(id)
+            let undelivered = try global.openRegister().removeEndpoint(id, by: .shell)
             let note = undelivered == 0 ? "" : "; \(undelivered) undelivered change\(undelivered == 1 ? "" : "s") (pending or dead) will not be sent"
             print("Removed endpoint \(id)\(note).")
         }
@@ -123,7 +123,7 @@ struct EndpointCommand: ParsableCommand {
         @Argument(help: "The endpoint's id.") var id: Int64
 
         func run() throws {
-            try global.openRegister().setEndpoint(id, enabled: false)
+            try global.openRegister().setEndpoint(id, enabled: false, by: .shell)
             print("Disabled endpoint \(id).")
         }
     }
@@ -135,7 +135,7 @@ struct EndpointCommand: ParsableCommand {
         @Argument(help: "The endpoint's id.") var id: Int64
 
         func run() throws {
-            try global.openRegister().setEndpoint(id, enabled: true)
+            try global.openRegister().setEndpoint(id, enabled: true, by: .shell)
             print("Enabled endpoint \(id).")
         }
     }

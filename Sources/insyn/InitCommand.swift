@@ -26,7 +26,7 @@ struct InitCommand: ParsableCommand {
         if let bodyName { settings.bodyName = bodyName }
         if !existed || baseURL != nil || tagAuthority != nil || bodyName != nil {
             if !existed { settings.tagDate = String(Day(Date(), in: settings.timeZone).year) }
-            try register.update(settings: settings)
+            try register.update(settings: settings, by: .shell)
         }
         let head = try register.ledgerHead()
         print(existed ? "The register at \(global.databasePath) already exists (\(head.sequence) changes); its schema is up to date."
@@ -76,7 +76,7 @@ struct ConfigCommand: ParsableCommand {
             let register = try global.openRegister()
             var settings = try register.settings()
             try settings.set(name, to: value)
-            try register.update(settings: settings)
+            try register.update(settings: settings, by: .shell)
             print("\(name) = \(value)")
         }
     }

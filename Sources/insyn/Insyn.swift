@@ -19,7 +19,7 @@ struct Insyn: AsyncParsableCommand {
             UnitCommand.self, OfficialCommand.self, OrganisationCommand.self, IssueCommand.self, MeetingCommand.self,
             ExportCommand.self, PublishCommand.self, LedgerCommand.self, VerifyCommand.self,
             EndpointCommand.self, PushCommand.self, ServeCommand.self, BenchCommand.self,
-            AccountCommand.self, TokenCommand.self, AccessLogCommand.self,
+            AccountCommand.self, TokenCommand.self, AccessLogCommand.self, GroundCommand.self,
         ])
 
     @OptionGroup var global: GlobalOptions

@@ -30,7 +30,7 @@ struct MeetingCommand: ParsableCommand {
         func run() throws {
             let register = try global.openRegister()
             let meeting = try InputFile.decode(Meeting.self, from: from, timeZone: try register.settings().timeZone)
-            let id = try publish ? register.recordAndPublishMeeting(meeting) : register.recordMeeting(meeting)
+            let id = try publish ? register.recordAndPublishMeeting(meeting, by: .shell) : register.recordMeeting(meeting, by: .shell)
             print(id)
         }
     }
@@ -43,7 +43,7 @@ struct MeetingCommand: ParsableCommand {
 
         func run() throws {
             let register = try global.openRegister()
-            try register.updateDraft(id, with: InputFile.decode(Meeting.self, from: from, timeZone: try register.settings().timeZone))
+            try register.updateDraft(id, with: InputFile.decode(Meeting.self, from: from, timeZone: try register.settings().timeZone), by: .shell)
             print("Updated draft \(id).")
         }
     }
@@ -54,7 +54,7 @@ struct MeetingCommand: ParsableCommand {
         @Argument(help: "The meeting's id.") var id: Int64
 
         func run() throws {
-            try global.openRegister().publishMeeting(id)
+            try global.openRegister().publishMeeting(id, by: .shell)
             print("Published meeting \(id).")
         }
     }
@@ -69,7 +69,7 @@ struct MeetingCommand: ParsableCommand {
         func run() throws {
             let register = try global.openRegister()
             let meeting = try InputFile.decode(Meeting.self, from: from, timeZone: try register.settings().timeZone)
-            try register.correctMeeting(id, with: meeting, reason: reason)
+            try register.correctMeeting(id, with: meeting, reason: reason, by: .shell)
             print("Corrected meeting \(id).")
         }
     }
@@ -81,7 +81,7 @@ struct MeetingCommand: ParsableCommand {
         @Option(help: "Why it is withdrawn (shown to the public).") var reason: String
 
         func run() throws {
-            try global.openRegister().withdrawMeeting(id, reason: reason)
+            try global.openRegister().withdrawMeeting(id, reason: reason, by: .shell)
             print("Withdrew meeting \(id).")
         }
     }
@@ -92,7 +92,7 @@ struct MeetingCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let released = try global.openRegister().releaseDueWithholdings()
+            let released = try global.openRegister().releaseDueWithholdings(by: .shell)
             print(released.isEmpty ? "Nothing to release." : "Released withheld fields of meetings \(released.map(String.init).joined(separator: ", ")).")
         }
     }

@@ -27,11 +27,11 @@ struct PublishCommand: ParsableCommand {
             var settings = try register.settings()
             if settings.baseURL != baseURL {
                 settings.baseURL = baseURL
-                try register.update(settings: settings)
+                try register.update(settings: settings, by: .shell)
                 rewrite = true
             }
         }
-        let released = try register.releaseDueWithholdings()
+        let released = try register.releaseDueWithholdings(by: .shell)
         if !released.isEmpty { print("Released withheld fields of meetings \(released.map(String.init).joined(separator: ", ")).") }
         let report = try StaticPublisher(register: register, rewriteArchives: rewrite).publish(to: URL(fileURLWithPath: out))
         let head = try register.ledgerHead()

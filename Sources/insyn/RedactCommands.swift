@@ -28,7 +28,7 @@ struct MeetingRedact: ParsableCommand {
 
     func run() throws {
         let target = try MeetingRedactionTarget(parsing: field)
-        try global.openRegister().redactMeeting(id, target, ground: redaction.ground, reason: redaction.reason)
+        try global.openRegister().redactMeeting(id, target, ground: redaction.ground, reason: redaction.reason, by: .shell)
         print("Redacted \(target) of meeting \(id); run `insyn publish` to rewrite the static feeds.")
     }
 }
@@ -47,7 +47,7 @@ struct CatalogueRedact<Kind: CatalogueCommandKind>: ParsableCommand {
     @OptionGroup var redaction: RedactionOptions
 
     func run() throws {
-        try global.openRegister().redact(Kind.Entry.self, id: id, field: field, ground: redaction.ground, reason: redaction.reason)
+        try global.openRegister().redact(Kind.Entry.self, id: id, field: field, ground: redaction.ground, reason: redaction.reason, by: .shell)
         print("Redacted the earlier values of \(field) of \(Kind.Entry.noun) \(id); run `insyn publish` to rewrite the static feeds.")
     }
 }

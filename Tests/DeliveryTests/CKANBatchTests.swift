@@ -34,8 +34,8 @@ struct CKANBatchTests {
         let receiver = try TestReceiver()
         try fixture.addCKAN(receiver.url(""), fromStart: false)
         let ids = try fixture.publishMeetings(3)
-        try fixture.register.correctMeeting(ids[0], with: fixture.meeting("Möte 1, rättat"), reason: "Fel ämne")
-        try fixture.register.withdrawMeeting(ids[1], reason: "Registrerat av misstag")
+        try fixture.register.correctMeeting(ids[0], with: fixture.meeting("Möte 1, rättat"), reason: "Fel ämne", by: .shell)
+        try fixture.register.withdrawMeeting(ids[1], reason: "Registrerat av misstag", by: .shell)
 
         let report = try await PushWorker(register: fixture.register, configuration: batched(500), logger: quietLogger).drain()
 
@@ -54,7 +54,7 @@ struct CKANBatchTests {
         let receiver = try TestReceiver()
         try fixture.addCKAN(receiver.url(""), fromStart: false)
         let ids = try fixture.publishMeetings(3)
-        try fixture.register.withdrawMeeting(ids[0], reason: "Registrerat av misstag")
+        try fixture.register.withdrawMeeting(ids[0], reason: "Registrerat av misstag", by: .shell)
         try receiver.setScript(["status:503", "ok", "status:500"])
 
         let report = try await pushUntilSettled(fixture.register, configuration: batched(2))

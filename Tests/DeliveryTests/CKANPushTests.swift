@@ -16,10 +16,10 @@ struct CKANPushTests {
         let fixture = try PushFixture()
         let receiver = try TestReceiver()
         try fixture.addCKAN(receiver.url("/ckan/"))
-        let id = try fixture.register.recordMeeting(fixture.meeting("Godstrafiken"))
-        try fixture.register.publishMeeting(id)
+        let id = try fixture.register.recordMeeting(fixture.meeting("Godstrafiken"), by: .shell)
+        try fixture.register.publishMeeting(id, by: .shell)
         try await pushUntilSettled(fixture.register)
-        try fixture.register.withdrawMeeting(id, reason: "Registrerat av misstag")
+        try fixture.register.withdrawMeeting(id, reason: "Registrerat av misstag", by: .shell)
 
         let report = try await pushUntilSettled(fixture.register)
 
@@ -66,8 +66,8 @@ struct CKANPushTests {
             withheld: [.summary: Withholding(ground: "OSL 19 kap. 3 §", until: Day("2027-06-30")),
                        .startsAt: Withholding(ground: "OSL 18 kap. 8 §"),
                        .counterparts: Withholding(ground: "OSL 31 kap. 16 §")],
-            people: [CounterpartPerson(name: PushFixture.privateName, role: "Boende", isPrivate: true)]))
-        try fixture.register.publishMeeting(id)
+            people: [CounterpartPerson(name: PushFixture.privateName, role: "Boende", isPrivate: true)]), by: .shell)
+        try fixture.register.publishMeeting(id, by: .shell)
 
         try await pushUntilSettled(fixture.register)
 
@@ -96,11 +96,11 @@ struct CKANPushTests {
                                       people: [CounterpartPerson(name: "Ulrika Fors", role: "VD"),
                                                CounterpartPerson(name: PushFixture.privateName, role: "Boende", isPrivate: true)])
         meeting.documents = [MeetingDocument(title: "Skrivelse; bilaga", direction: .received, url: "https://dokument.example/1.pdf")]
-        let id = try fixture.register.recordMeeting(meeting)
-        try fixture.register.publishMeeting(id)
+        let id = try fixture.register.recordMeeting(meeting, by: .shell)
+        try fixture.register.publishMeeting(id, by: .shell)
         var corrected = meeting
         corrected.summary = "Vi diskuterade tidplanen och godstrafiken."
-        try fixture.register.correctMeeting(id, with: corrected, reason: "Kompletterad sammanfattning")
+        try fixture.register.correctMeeting(id, with: corrected, reason: "Kompletterad sammanfattning", by: .shell)
 
         try await pushUntilSettled(fixture.register)
 

@@ -34,7 +34,7 @@ struct EndpointPauseTests {
         try fixture.publishMeetings(1)
         #expect(try fixture.register.outboxStatus().first?.pending == 6, "changes are still queued while paused")
         try receiver.setScript([])
-        try fixture.register.setEndpoint(endpoint.id, enabled: true)
+        try fixture.register.setEndpoint(endpoint.id, enabled: true, by: .shell)
         let resumed = try await PushWorker(register: fixture.register, configuration: .fast(), logger: quietLogger).drain()
 
         #expect(resumed.delivered == 6)
@@ -72,7 +72,7 @@ struct EndpointPauseTests {
 
         try await pollUntil { try fixture.register.endpoint(endpoint.id).pause != nil }
         try fixture.publishMeetings(1)
-        let updated = try fixture.register.updateEndpoint(endpoint.id, EndpointUpdate(token: "fresh-token"))
+        let updated = try fixture.register.updateEndpoint(endpoint.id, EndpointUpdate(token: "fresh-token"), by: .shell)
         #expect(updated.pause == nil)
         #expect(updated.token == "fresh-token")
         try await pollUntil { try fixture.register.outboxStatus().first?.delivered == 4 }
@@ -98,7 +98,7 @@ struct EndpointPauseTests {
         _ = try await PushWorker(register: fixture.register, configuration: .fast(), logger: quietLogger).drain()
         #expect(try fixture.register.endpoint(endpoint.id).pause != nil)
 
-        try fixture.register.updateEndpoint(endpoint.id, EndpointUpdate(url: new.url("/moved")))
+        try fixture.register.updateEndpoint(endpoint.id, EndpointUpdate(url: new.url("/moved")), by: .shell)
         let report = try await PushWorker(register: fixture.register, configuration: .fast(), logger: quietLogger).drain()
 
         #expect(report.delivered == 2)

@@ -14,10 +14,10 @@ struct OutboxTests {
         let first = try fixture.addWebhook("https://one.example.se/hook", fromStart: false)
         let second = try fixture.addWebhook("https://two.example.se/hook", fromStart: false)
         let disabled = try fixture.addWebhook("https://three.example.se/hook", fromStart: false)
-        try fixture.register.setEndpoint(disabled.id, enabled: false)
-        let draft = try fixture.register.recordMeeting(fixture.meeting())
+        try fixture.register.setEndpoint(disabled.id, enabled: false, by: .shell)
+        let draft = try fixture.register.recordMeeting(fixture.meeting(), by: .shell)
         #expect(try queued(fixture.register) == 0, "a draft is never queued")
-        try fixture.register.publishMeeting(draft)
+        try fixture.register.publishMeeting(draft, by: .shell)
 
         let head = try fixture.register.ledgerHead().sequence
         for endpoint in [first, second] {
@@ -34,16 +34,16 @@ struct OutboxTests {
         let path = directory.appendingPathComponent("register.sqlite").path
         let fixture = try PushFixture(register: Register.open(path: path))
         try fixture.addWebhook("https://one.example.se/hook", fromStart: false)
-        let draft = try fixture.register.recordMeeting(fixture.meeting())
+        let draft = try fixture.register.recordMeeting(fixture.meeting(), by: .shell)
         let head = try fixture.register.ledgerHead()
 
         #expect(throws: ValidationError.self) {
             try fixture.register.add(Official(name: "Utan enhet", title: "Handläggare", kind: .staff, unit: 999,
-                                              activeFrom: Day("2024-01-01")!))
+                                              activeFrom: Day("2024-01-01")!), by: .shell)
         }
         try sqlite3(path, "CREATE TRIGGER reject_publication BEFORE INSERT ON meeting BEGIN SELECT RAISE(ABORT, 'rejected'); END")
         #expect(throws: (any Error).self, "the failure comes after the change and its delivery were written") {
-            try fixture.register.publishMeeting(draft)
+            try fixture.register.publishMeeting(draft, by: .shell)
         }
 
         #expect(try fixture.register.ledgerHead() == head)
@@ -58,14 +58,14 @@ struct OutboxTests {
         #expect(endpoint.createdAfterSequence == head)
         #expect(try fixture.register.pendingDeliveries(endpoint: endpoint.id).isEmpty)
 
-        try fixture.register.add(Organisation(name: "Nordvind Kommunikation AB", kind: .consultancy))
+        try fixture.register.add(Organisation(name: "Nordvind Kommunikation AB", kind: .consultancy), by: .shell)
         #expect(try fixture.register.pendingDeliveries(endpoint: endpoint.id).map(\.sequence) == [head + 1])
     }
 
     @Test func fromStartQueuesEveryPublicChangeInOrder() throws {
         let fixture = try PushFixture()
         try fixture.recordHistory(meetings: 4)
-        try fixture.register.recordMeeting(fixture.meeting("Utkast"))
+        try fixture.register.recordMeeting(fixture.meeting("Utkast"), by: .shell)
         let endpoint = try fixture.addWebhook("https://one.example.se/hook", fromStart: true)
 
         #expect(endpoint.createdAfterSequence == 0)
@@ -76,13 +76,13 @@ struct OutboxTests {
     @Test func enablingAgainQueuesTheChangesMissedMeanwhile() throws {
         let fixture = try PushFixture()
         let endpoint = try fixture.addWebhook("https://one.example.se/hook", fromStart: false)
-        try fixture.register.add(Organisation(name: "Före", kind: .other))
-        try fixture.register.setEndpoint(endpoint.id, enabled: false)
-        try fixture.register.add(Organisation(name: "Under pausen", kind: .other))
+        try fixture.register.add(Organisation(name: "Före", kind: .other), by: .shell)
+        try fixture.register.setEndpoint(endpoint.id, enabled: false, by: .shell)
+        try fixture.register.add(Organisation(name: "Under pausen", kind: .other), by: .shell)
         #expect(try fixture.register.pendingDeliveries(endpoint: endpoint.id).isEmpty, "a disabled endpoint gets nothing")
 
-        try fixture.register.setEndpoint(endpoint.id, enabled: true)
-        try fixture.register.add(Organisation(name: "Efter", kind: .other))
+        try fixture.register.setEndpoint(endpoint.id, enabled: true, by: .shell)
+        try fixture.register.add(Organisation(name: "Efter", kind: .other), by: .shell)
 
         let expected = try fixture.register.publicChanges(after: endpoint.createdAfterSequence).map(\.sequence)
         #expect(expected.count == 3)
@@ -92,11 +92,11 @@ struct OutboxTests {
     @Test func aDeadLetterHoldsOnlyTheLaterChangesToItsRecord() throws {
         let fixture = try PushFixture()
         let endpoint = try fixture.addWebhook("https://one.example.se/hook", fromStart: false)
-        let first = try fixture.register.recordMeeting(fixture.meeting("Första"))
-        let second = try fixture.register.recordMeeting(fixture.meeting("Andra"))
-        try fixture.register.publishMeeting(first)
-        try fixture.register.publishMeeting(second)
-        try fixture.register.correctMeeting(first, with: fixture.meeting("Första, rättat"), reason: "Fel ämne")
+        let first = try fixture.register.recordMeeting(fixture.meeting("Första"), by: .shell)
+        let second = try fixture.register.recordMeeting(fixture.meeting("Andra"), by: .shell)
+        try fixture.register.publishMeeting(first, by: .shell)
+        try fixture.register.publishMeeting(second, by: .shell)
+        try fixture.register.correctMeeting(first, with: fixture.meeting("Första, rättat"), reason: "Fel ämne", by: .shell)
 
         let queue = try fixture.register.pendingDeliveries(endpoint: endpoint.id)
         #expect(try queue.map { try $0.change().entityId } == [first, second, first])
@@ -140,9 +140,9 @@ struct OutboxTests {
             summary: PushFixture.withheldSummary,
             withheld: [.summary: Withholding(ground: "OSL 19 kap. 3 §"), .place: Withholding(ground: "OSL 18 kap. 8 §")],
             people: [CounterpartPerson(name: PushFixture.privateName, role: "Boende", isPrivate: true),
-                     CounterpartPerson(name: "Ulrika Fors")]))
-        try fixture.register.publishMeeting(secret)
-        try fixture.register.withdrawMeeting(secret, reason: "Fel möte")
+                     CounterpartPerson(name: "Ulrika Fors")]), by: .shell)
+        try fixture.register.publishMeeting(secret, by: .shell)
+        try fixture.register.withdrawMeeting(secret, reason: "Fel möte", by: .shell)
         let endpoint = try fixture.addWebhook("https://one.example.se/hook", fromStart: true)
 
         let queued = try fixture.register.pendingDeliveries(endpoint: endpoint.id, limit: 1000).map { try $0.change() }
@@ -184,14 +184,14 @@ struct OutboxTests {
             (NewEndpoint(url: "https://ckan.example.se", kind: .ckan, token: "a\nb", resourceId: "r"), "token"),
         ]
         for (endpoint, field) in cases {
-            let error = #expect(throws: ValidationError.self) { try register.addEndpoint(endpoint) }
+            let error = #expect(throws: ValidationError.self) { try register.addEndpoint(endpoint, by: .shell) }
             #expect(error?.problems.map(\.field).contains(field) == true, "\(endpoint) should be rejected for \(field)")
         }
         #expect(try register.endpoints().isEmpty)
-        #expect(throws: ValidationError.self) { try register.setEndpoint(42, enabled: false) }
+        #expect(throws: ValidationError.self) { try register.setEndpoint(42, enabled: false, by: .shell) }
 
         let ckan = try register.addEndpoint(NewEndpoint(url: " https://ckan.example.se/ ", kind: .ckan, token: "tok",
-                                                        resourceId: "5f0e"))
+                                                        resourceId: "5f0e"), by: .shell)
         #expect(ckan.url == "https://ckan.example.se/")
         #expect((ckan.kind, ckan.token, ckan.resourceId, ckan.enabled) == (.ckan, "tok", "5f0e", true))
     }

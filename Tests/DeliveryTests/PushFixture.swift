@@ -21,11 +21,11 @@ struct PushFixture {
     init(register: Register? = nil) throws {
         let register = try register ?? Register.inMemory()
         self.register = register
-        unit = try register.add(RegisterCore.Unit(name: "Regionstyrelsen", kind: .board))
+        unit = try register.add(RegisterCore.Unit(name: "Regionstyrelsen", kind: .board), by: .shell)
         official = try register.add(Official(name: "Anna Lindqvist", title: "Regionråd", kind: .elected, party: "S", unit: unit,
-                                             activeFrom: Day("2022-11-01")!))
-        organisation = try register.add(Organisation(name: "Klarälvens Energi AB", kind: .company, organisationNumber: "5567101232"))
-        issue = try register.add(Issue(title: "Dubbelspår på Exempelbanan", summary: "Utbyggnad.", position: "För.", unit: unit))
+                                             activeFrom: Day("2022-11-01")!), by: .shell)
+        organisation = try register.add(Organisation(name: "Klarälvens Energi AB", kind: .company, organisationNumber: "5567101232"), by: .shell)
+        issue = try register.add(Issue(title: "Dubbelspår på Exempelbanan", summary: "Utbyggnad.", position: "För.", unit: unit), by: .shell)
     }
 
     var publication: Publication {
@@ -46,35 +46,35 @@ struct PushFixture {
     @discardableResult
     func recordHistory(meetings count: Int) throws -> [Int64] {
         let ids = try (1...count).map { index in
-            let id = try register.recordMeeting(meeting("Möte \(index)"))
-            try register.publishMeeting(id)
+            let id = try register.recordMeeting(meeting("Möte \(index)"), by: .shell)
+            try register.publishMeeting(id, by: .shell)
             return id
         }
         for (index, id) in ids.enumerated() where index % 3 == 0 {
-            try register.correctMeeting(id, with: meeting("Möte \(index + 1), rättat"), reason: "Fel ämne")
+            try register.correctMeeting(id, with: meeting("Möte \(index + 1), rättat"), reason: "Fel ämne", by: .shell)
         }
         for (index, id) in ids.enumerated() where index % 5 == 0 {
-            try register.withdrawMeeting(id, reason: "Registrerat av misstag")
+            try register.withdrawMeeting(id, reason: "Registrerat av misstag", by: .shell)
         }
         return ids
     }
 
     @discardableResult
     func addWebhook(_ url: String, fromStart: Bool = true) throws -> Endpoint {
-        try register.addEndpoint(NewEndpoint(url: url, kind: .webhook, secret: Self.secret, fromStart: fromStart))
+        try register.addEndpoint(NewEndpoint(url: url, kind: .webhook, secret: Self.secret, fromStart: fromStart), by: .shell)
     }
 
     @discardableResult
     func addCKAN(_ url: String, token: String = "ckan-api-token", fromStart: Bool = true) throws -> Endpoint {
-        try register.addEndpoint(NewEndpoint(url: url, kind: .ckan, token: token, resourceId: "5f0e-meetings", fromStart: fromStart))
+        try register.addEndpoint(NewEndpoint(url: url, kind: .ckan, token: token, resourceId: "5f0e-meetings", fromStart: fromStart), by: .shell)
     }
 
     /// Publishes `count` meetings with subjects "Möte 1"…; returns their ids in order.
     @discardableResult
     func publishMeetings(_ count: Int) throws -> [Int64] {
         try (1...count).map { index in
-            let id = try register.recordMeeting(meeting("Möte \(index)"))
-            try register.publishMeeting(id)
+            let id = try register.recordMeeting(meeting("Möte \(index)"), by: .shell)
+            try register.publishMeeting(id, by: .shell)
             return id
         }
     }

@@ -51,11 +51,11 @@ struct PushWorkerTests {
         let worker = PushWorker(register: fixture.register, configuration: .fast(), logger: quietLogger)
         let run = Task { try await worker.run() }
 
-        try fixture.register.add(Organisation(name: "Före pausen", kind: .other))
+        try fixture.register.add(Organisation(name: "Före pausen", kind: .other), by: .shell)
         try await waitUntil { try first.count() == 1 }
-        try fixture.register.setEndpoint(paused.id, enabled: false)
+        try fixture.register.setEndpoint(paused.id, enabled: false, by: .shell)
         let added = try fixture.addWebhook(second.url(), fromStart: false)
-        try fixture.register.add(Organisation(name: "Under pausen", kind: .other))
+        try fixture.register.add(Organisation(name: "Under pausen", kind: .other), by: .shell)
         try await waitUntil { try second.count() == 1 }
         worker.stop()
         let report = try await run.value
@@ -130,12 +130,12 @@ struct PushWorkerTests {
         let fixture = try PushFixture()
         let receiver = try TestReceiver()
         let endpoint = try fixture.addWebhook(receiver.url(), fromStart: false)
-        let first = try fixture.register.recordMeeting(fixture.meeting("Första"))
-        let second = try fixture.register.recordMeeting(fixture.meeting("Andra"))
-        try fixture.register.publishMeeting(first)
-        try fixture.register.publishMeeting(second)
-        try fixture.register.correctMeeting(first, with: fixture.meeting("Första, rättat"), reason: "Fel ämne")
-        try fixture.register.correctMeeting(second, with: fixture.meeting("Andra, rättat"), reason: "Fel ämne")
+        let first = try fixture.register.recordMeeting(fixture.meeting("Första"), by: .shell)
+        let second = try fixture.register.recordMeeting(fixture.meeting("Andra"), by: .shell)
+        try fixture.register.publishMeeting(first, by: .shell)
+        try fixture.register.publishMeeting(second, by: .shell)
+        try fixture.register.correctMeeting(first, with: fixture.meeting("Första, rättat"), reason: "Fel ämne", by: .shell)
+        try fixture.register.correctMeeting(second, with: fixture.meeting("Andra, rättat"), reason: "Fel ämne", by: .shell)
         try receiver.setScript(["status:400"])
 
         let failed = try await pushUntilSettled(fixture.register)
@@ -168,7 +168,7 @@ struct PushWorkerTests {
         let receiver = try TestReceiver()
         try receiver.setScript([], default: "status:503")
         try fixture.addWebhook(receiver.url(), fromStart: false)
-        try fixture.register.add(Organisation(name: "Nordvind Kommunikation AB", kind: .consultancy))
+        try fixture.register.add(Organisation(name: "Nordvind Kommunikation AB", kind: .consultancy), by: .shell)
 
         let report = try await pushUntilSettled(fixture.register, configuration: .fast(maxAge: .milliseconds(300)))
 
@@ -185,17 +185,17 @@ struct PushWorkerTests {
         let webhook = try TestReceiver()
         let ckan = try TestReceiver()
         try fixture.addWebhook(webhook.url())
-        try fixture.register.addEndpoint(NewEndpoint(url: ckan.url(""), kind: .ckan, token: "ckan-token", resourceId: "meetings"))
+        try fixture.register.addEndpoint(NewEndpoint(url: ckan.url(""), kind: .ckan, token: "ckan-token", resourceId: "meetings"), by: .shell)
         let id = try fixture.register.recordMeeting(fixture.meeting(
             summary: PushFixture.withheldSummary,
             withheld: [.summary: Withholding(ground: "OSL 19 kap. 3 §", until: Day("2027-06-30"))],
-            people: [CounterpartPerson(name: PushFixture.privateName, role: "Boende", isPrivate: true)]))
-        try fixture.register.publishMeeting(id)
+            people: [CounterpartPerson(name: PushFixture.privateName, role: "Boende", isPrivate: true)]), by: .shell)
+        try fixture.register.publishMeeting(id, by: .shell)
         try fixture.register.correctMeeting(id, with: fixture.meeting(
             "Rättat ämne", summary: PushFixture.withheldSummary,
             withheld: [.summary: Withholding(ground: "OSL 19 kap. 3 §")],
-            people: [CounterpartPerson(name: PushFixture.privateName, isPrivate: true)]), reason: "Ämnet")
-        try fixture.register.recordMeeting(fixture.meeting(summary: "Utkast som ingen får se"))
+            people: [CounterpartPerson(name: PushFixture.privateName, isPrivate: true)]), reason: "Ämnet", by: .shell)
+        try fixture.register.recordMeeting(fixture.meeting(summary: "Utkast som ingen får se"), by: .shell)
 
         try await pushUntilSettled(fixture.register)
 

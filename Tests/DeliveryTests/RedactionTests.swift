@@ -42,11 +42,11 @@ struct RedactionTests {
         try fixture.addWebhook(receiver.url())
         let name = PushFixture.privateName
         let mistaken = fixture.meeting(summary: Self.secret, people: [CounterpartPerson(name: name, role: "Boende")])
-        let id = try register.recordMeeting(mistaken)
-        try register.publishMeeting(id)
+        let id = try register.recordMeeting(mistaken, by: .shell)
+        try register.publishMeeting(id, by: .shell)
         try register.correctMeeting(id, with: fixture.meeting("Värmlandsbanan, rättat", summary: Self.secret,
                                                               people: [CounterpartPerson(name: name, role: "Boende")]),
-                                    reason: "Rättat ämne")
+                                    reason: "Rättat ämne", by: .shell)
         try await pushUntilSettled(register)
         #expect(try receiver.received().contains { $0.body.contains(name) }, "the mistake was pushed before the redaction")
         let before = try publicOutputs(register)
@@ -56,8 +56,8 @@ struct RedactionTests {
         #expect(before.contains { $0.key.hasPrefix("archive/") && $0.value.contains(name) }, "an archive page held the name")
 
         try register.redactMeeting(id, try MeetingRedactionTarget(parsing: "counterparts[0].people[0].name"),
-                                   ground: "GDPR art. 17", reason: "Privatperson publicerad av misstag")
-        try register.redactMeeting(id, .field(.summary), ground: "OSL 19 kap. 3 §", reason: "Sekretessen förbisågs")
+                                   ground: "GDPR art. 17", reason: "Privatperson publicerad av misstag", by: .shell)
+        try register.redactMeeting(id, .field(.summary), ground: "OSL 19 kap. 3 §", reason: "Sekretessen förbisågs", by: .shell)
 
         for (path, text) in try publicOutputs(register) {
             #expect(!text.contains(name), "\(path) still holds the redacted name")
@@ -92,10 +92,10 @@ struct RedactionTests {
         let fixture = try PushFixture()
         let register = fixture.register
         let name = PushFixture.privateName
-        let id = try register.recordMeeting(fixture.meeting(people: [CounterpartPerson(name: name, role: "Boende")]))
-        try register.publishMeeting(id)
+        let id = try register.recordMeeting(fixture.meeting(people: [CounterpartPerson(name: name, role: "Boende")]), by: .shell)
+        try register.publishMeeting(id, by: .shell)
         for index in 1...3 {
-            try register.publishMeeting(try register.recordMeeting(fixture.meeting("Möte \(index)")))
+            try register.publishMeeting(try register.recordMeeting(fixture.meeting("Möte \(index)"), by: .shell), by: .shell)
         }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("insyn-redaction-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -104,7 +104,7 @@ struct RedactionTests {
         let page = directory.appendingPathComponent("archive/1.atom")
         #expect(try String(contentsOf: page, encoding: .utf8).contains(name))
 
-        try register.redactMeeting(id, .personName(counterpart: 0, person: 0), ground: "GDPR art. 17", reason: "Privatperson")
+        try register.redactMeeting(id, .personName(counterpart: 0, person: 0), ground: "GDPR art. 17", reason: "Privatperson", by: .shell)
         let report = try publisher.publish(to: directory)
         #expect(report.written.contains("archive/1.atom"))
         #expect(!(try String(contentsOf: page, encoding: .utf8).contains(name)))
@@ -115,18 +115,18 @@ struct RedactionTests {
         let fixture = try PushFixture()
         let register = fixture.register
         let people = [CounterpartPerson(name: PushFixture.privateName, role: "Boende")]
-        let id = try register.recordMeeting(fixture.meeting(people: people))
-        try register.publishMeeting(id)
-        try register.redactMeeting(id, .personName(counterpart: 0, person: 0), ground: "GDPR art. 17", reason: "Privatperson")
-        try register.redactMeeting(id, .field(.place), ground: "OSL 21 kap. 3 a §", reason: "Skyddad adress")
+        let id = try register.recordMeeting(fixture.meeting(people: people), by: .shell)
+        try register.publishMeeting(id, by: .shell)
+        try register.redactMeeting(id, .personName(counterpart: 0, person: 0), ground: "GDPR art. 17", reason: "Privatperson", by: .shell)
+        try register.redactMeeting(id, .field(.place), ground: "OSL 21 kap. 3 a §", reason: "Skyddad adress", by: .shell)
         let before = try register.ledgerHead()
         let error = try #require(throws: ValidationError.self) {
-            try register.correctMeeting(id, with: fixture.meeting(people: people), reason: "Ny sammanfattning")
+            try register.correctMeeting(id, with: fixture.meeting(people: people), reason: "Ny sammanfattning", by: .shell)
         }
         #expect(error.description.contains("counterparts[0].people[0].name"))
         #expect(try register.ledgerHead() == before)
 
-        try register.correctMeeting(id, with: fixture.meeting(summary: "Ny sammanfattning."), reason: "Ny sammanfattning")
+        try register.correctMeeting(id, with: fixture.meeting(summary: "Ny sammanfattning."), reason: "Ny sammanfattning", by: .shell)
         let corrected = try #require(try register.publicMeeting(id))
         #expect(corrected.place == nil)
         #expect(corrected.withheld[.place]?.redacted == true)
@@ -136,10 +136,10 @@ struct RedactionTests {
     @Test func aWithdrawnMeetingsEarlierVersionsCanBeRedactedAndItStaysATombstone() throws {
         let fixture = try PushFixture()
         let register = fixture.register
-        let id = try register.recordMeeting(fixture.meeting(summary: Self.secret))
-        try register.publishMeeting(id)
-        try register.withdrawMeeting(id, reason: "Fel möte")
-        try register.redactMeeting(id, .field(.summary), ground: "OSL 19 kap. 3 §", reason: "Sekretessen förbisågs")
+        let id = try register.recordMeeting(fixture.meeting(summary: Self.secret), by: .shell)
+        try register.publishMeeting(id, by: .shell)
+        try register.withdrawMeeting(id, reason: "Fel möte", by: .shell)
+        try register.redactMeeting(id, .field(.summary), ground: "OSL 19 kap. 3 §", reason: "Sekretessen förbisågs", by: .shell)
         let tombstone = try #require(try register.publicMeeting(id))
         #expect(tombstone.status == .withdrawn)
         #expect(tombstone.version == 3)
@@ -154,13 +154,13 @@ struct RedactionTests {
     @Test func nothingToRedactIsAClearErrorAndChangesNothing() throws {
         let fixture = try PushFixture()
         let register = fixture.register
-        let id = try register.recordMeeting(fixture.meeting(withheld: [.summary: Withholding(ground: "OSL 19 kap. 3 §")]))
+        let id = try register.recordMeeting(fixture.meeting(withheld: [.summary: Withholding(ground: "OSL 19 kap. 3 §")]), by: .shell)
         let before = try register.ledgerHead()
-        #expect(throws: ValidationError.self) { try register.redactMeeting(id, .field(.summary), ground: "G", reason: "R") }
-        try register.publishMeeting(id)
+        #expect(throws: ValidationError.self) { try register.redactMeeting(id, .field(.summary), ground: "G", reason: "R", by: .shell) }
+        try register.publishMeeting(id, by: .shell)
         let published = try register.ledgerHead()
         let error = try #require(throws: ValidationError.self) {
-            try register.redactMeeting(id, .field(.summary), ground: "G", reason: "R")
+            try register.redactMeeting(id, .field(.summary), ground: "G", reason: "R", by: .shell)
         }
         #expect(error.description.contains("nothing to redact"))
         #expect(try register.ledgerHead() == published)
@@ -172,13 +172,13 @@ struct RedactionTests {
         let fixture = try PushFixture()
         let register = fixture.register
         let error = try #require(throws: ValidationError.self) {
-            try register.redact(Organisation.self, id: fixture.organisation, field: "name", ground: "GDPR art. 17", reason: "Personnummer")
+            try register.redact(Organisation.self, id: fixture.organisation, field: "name", ground: "GDPR art. 17", reason: "Personnummer", by: .shell)
         }
         #expect(error.description.contains("change it first"))
         let wrong = "Klarälvens Energi AB, kontakt 19800101-0001"
-        try register.update(fixture.organisation, with: Organisation(name: wrong, kind: .company, organisationNumber: "5567101232"))
-        try register.update(fixture.organisation, with: Organisation(name: "Klarälvens Energi AB", kind: .company, organisationNumber: "5567101232"))
-        try register.redact(Organisation.self, id: fixture.organisation, field: "name", ground: "GDPR art. 17", reason: "Personnummer i namnet")
+        try register.update(fixture.organisation, with: Organisation(name: wrong, kind: .company, organisationNumber: "5567101232"), by: .shell)
+        try register.update(fixture.organisation, with: Organisation(name: "Klarälvens Energi AB", kind: .company, organisationNumber: "5567101232"), by: .shell)
+        try register.redact(Organisation.self, id: fixture.organisation, field: "name", ground: "GDPR art. 17", reason: "Personnummer i namnet", by: .shell)
 
         var ledger: [UInt8] = []
         try register.forEachLedgerEntry { ledger += $0.line(view: .public) }
@@ -191,7 +191,7 @@ struct RedactionTests {
         }
         #expect(try register.verifyLedger().sequence > 0)
         #expect(throws: ValidationError.self) {
-            try register.redact(Organisation.self, id: fixture.organisation, field: "nme", ground: "G", reason: "R")
+            try register.redact(Organisation.self, id: fixture.organisation, field: "nme", ground: "G", reason: "R", by: .shell)
         }
     }
 }

@@ -30,8 +30,8 @@ struct RetryPolicyTests {
     func answersThatTheEndpointIsWrongPauseIt(status: Int) throws {
         #expect(AttemptResult(HTTPResponse(status: status, body: Array("token\nrevoked".utf8))) == .endpointRefused("HTTP \(status): token revoked"))
         let register = try Register.inMemory()
-        let endpoint = try register.addEndpoint(NewEndpoint(url: "https://example.se/hook", kind: .webhook, secret: PushFixture.secret))
-        try register.add(RegisterCore.Unit(name: "Regionstyrelsen", kind: .board))
+        let endpoint = try register.addEndpoint(NewEndpoint(url: "https://example.se/hook", kind: .webhook, secret: PushFixture.secret), by: .shell)
+        try register.add(RegisterCore.Unit(name: "Regionstyrelsen", kind: .board), by: .shell)
         let item = try #require(try register.pendingDeliveries(endpoint: endpoint.id).first)
         var generator = SystemRandomNumberGenerator()
         #expect(policy.outcome(of: .endpointRefused("HTTP \(status)"), for: item, at: Date(), using: &generator) == nil,
@@ -85,8 +85,8 @@ struct RetryPolicyTests {
     @Test func failuresAreRetriedUntilTheMaximumAgeThenDead() throws {
         let register = try Register.inMemory()
         let endpoint = try register.addEndpoint(NewEndpoint(url: "https://example.se/hook", kind: .webhook,
-                                                            secret: PushFixture.secret))
-        try register.add(RegisterCore.Unit(name: "Regionstyrelsen", kind: .board))
+                                                            secret: PushFixture.secret), by: .shell)
+        try register.add(RegisterCore.Unit(name: "Regionstyrelsen", kind: .board), by: .shell)
         var item = try #require(try register.pendingDeliveries(endpoint: endpoint.id).first)
         var generator = SystemRandomNumberGenerator()
         let now = Date()

@@ -47,11 +47,11 @@ struct AtomArchiveTests {
         let oldest = try fixture.publish(fixture.meeting(at: "2026-09-01T08:00:00Z"), at: "2026-09-02T08:00:00Z")
         for day in 0..<60 {
             fixture.clock.now = Timestamp.parse("2026-09-03T08:00:00Z")!.addingTimeInterval(Double(day) * 3600)
-            try fixture.register.recordAndPublishMeetings([fixture.meeting(at: "2026-09-01T09:00:00Z", summary: "Möte \(day)")])
+            try fixture.register.recordAndPublishMeetings([fixture.meeting(at: "2026-09-01T09:00:00Z", summary: "Möte \(day)")], by: .shell)
         }
         fixture.clock.now = Timestamp.parse("2026-10-20T08:00:00Z")!
         try fixture.register.correctMeeting(oldest, with: fixture.meeting(at: "2026-09-01T08:00:00Z", summary: "Rättad långt senare"),
-                                            reason: "Fel deltagare")
+                                            reason: "Fel deltagare", by: .shell)
         try FeedSet.read(fixture.register) { feeds in
             let main = try AtomDocument(try #require(try feeds.render(path: "meetings.atom")))
             let tag = feeds.publication.tag("meeting", oldest)
@@ -65,9 +65,9 @@ struct AtomArchiveTests {
     @Test func updatedStrictlyIncreasesWithinTheSameSecond() throws {
         let fixture = try FeedFixture()
         let id = try fixture.publish(fixture.meeting(at: "2026-09-01T08:00:00Z"), at: "2026-09-02T08:00:00.250Z")
-        try fixture.register.correctMeeting(id, with: fixture.meeting(at: "2026-09-01T08:00:00Z", summary: "Första rättelsen"), reason: "Ett")
-        try fixture.register.correctMeeting(id, with: fixture.meeting(at: "2026-09-01T08:00:00Z", summary: "Andra rättelsen"), reason: "Två")
-        try fixture.register.withdrawMeeting(id, reason: "Tre")
+        try fixture.register.correctMeeting(id, with: fixture.meeting(at: "2026-09-01T08:00:00Z", summary: "Första rättelsen"), reason: "Ett", by: .shell)
+        try fixture.register.correctMeeting(id, with: fixture.meeting(at: "2026-09-01T08:00:00Z", summary: "Andra rättelsen"), reason: "Två", by: .shell)
+        try fixture.register.withdrawMeeting(id, reason: "Tre", by: .shell)
         let versions = try fixture.register.publicChanges(after: 0).compactMap { change -> PublicMeeting? in
             if case .meeting(let meeting) = change.record { meeting } else { nil }
         }
@@ -86,15 +86,15 @@ struct AtomArchiveTests {
                                            at: "2026-09-0\(index + 2)T08:00:00Z"))
         }
         fixture.clock.now = Timestamp.parse("2026-09-10T08:00:00Z")!
-        try fixture.register.correctMeeting(ids[0], with: fixture.meeting(at: "2026-09-01T08:00:00Z", summary: "Möte 0 version 2"), reason: "R")
-        try fixture.register.correctMeeting(ids[1], with: fixture.meeting(at: "2026-09-01T08:00:00Z", summary: "Möte 1 version 2"), reason: "R")
-        try fixture.register.correctMeeting(ids[1], with: fixture.meeting(at: "2026-09-01T08:00:00Z", summary: "Möte 1 version 3"), reason: "R")
-        try fixture.register.withdrawMeeting(ids[2], reason: "Dubblett")
+        try fixture.register.correctMeeting(ids[0], with: fixture.meeting(at: "2026-09-01T08:00:00Z", summary: "Möte 0 version 2"), reason: "R", by: .shell)
+        try fixture.register.correctMeeting(ids[1], with: fixture.meeting(at: "2026-09-01T08:00:00Z", summary: "Möte 1 version 2"), reason: "R", by: .shell)
+        try fixture.register.correctMeeting(ids[1], with: fixture.meeting(at: "2026-09-01T08:00:00Z", summary: "Möte 1 version 3"), reason: "R", by: .shell)
+        try fixture.register.withdrawMeeting(ids[2], reason: "Dubblett", by: .shell)
         ids.append(try fixture.publish(fixture.meeting(at: "2026-09-01T08:00:00Z", summary: "Möte 6 version 1"), at: "2026-09-11T08:00:00Z"))
         fixture.clock.now = Timestamp.parse("2030-01-02T08:00:00Z")!
-        #expect(try fixture.register.releaseDueWithholdings() == [ids[5]])
-        try fixture.register.correctMeeting(ids[6], with: fixture.meeting(at: "2026-09-01T08:00:00Z", summary: "Möte 6 version 2"), reason: "R")
-        try fixture.register.withdrawMeeting(ids[0], reason: "Fel")
+        #expect(try fixture.register.releaseDueWithholdings(by: .shell) == [ids[5]])
+        try fixture.register.correctMeeting(ids[6], with: fixture.meeting(at: "2026-09-01T08:00:00Z", summary: "Möte 6 version 2"), reason: "R", by: .shell)
+        try fixture.register.withdrawMeeting(ids[0], reason: "Fel", by: .shell)
 
         let published = try fixture.register.publicMeetings(MeetingFilter(status: .published))
         let withdrawn = try fixture.register.publicMeetings(MeetingFilter(status: .withdrawn))
@@ -126,10 +126,10 @@ struct AtomArchiveTests {
         #expect(try FeedSet.read(fixture.register, layout: layout) { try $0.render(path: "archive/2.atom") } == nil)
 
         fixture.clock.now = Timestamp.parse("2026-10-05T08:00:00Z")!
-        try fixture.register.correctMeeting(first, with: fixture.meeting(at: "2026-09-01T08:00:00Z", summary: "Ändrad"), reason: "Rättelse")
-        try fixture.register.withdrawMeeting(second, reason: "Dubblett")
+        try fixture.register.correctMeeting(first, with: fixture.meeting(at: "2026-09-01T08:00:00Z", summary: "Ändrad"), reason: "Rättelse", by: .shell)
+        try fixture.register.withdrawMeeting(second, reason: "Dubblett", by: .shell)
         try fixture.register.update(fixture.organisation, with: Organisation(name: "Nytt namn AB", kind: .consultancy,
-                                                                             organisationNumber: "5568023450"))
+                                                                             organisationNumber: "5568023450"), by: .shell)
         try fixture.publish(fixture.meeting(at: "2026-10-01T08:00:00Z"), at: "2026-10-06T08:00:00Z")
         try fixture.publish(fixture.meeting(at: "2026-10-01T08:00:00Z"), at: "2026-10-07T08:00:00Z")
         try FeedSet.read(fixture.register, layout: layout) { feeds in
@@ -144,9 +144,9 @@ struct AtomArchiveTests {
     @Test func emptyFeedUpdatedIsTheTimeOfTheChangeThatMadeIt() throws {
         let clock = ManualClock(Timestamp.parse("2026-03-04T05:06:07Z")!)
         let register = try Register.inMemory(clock: { clock.now })
-        let unit = try register.add(RegisterCore.Unit(name: "Regionstyrelsen", kind: .board))
+        let unit = try register.add(RegisterCore.Unit(name: "Regionstyrelsen", kind: .board), by: .shell)
         clock.now = Timestamp.parse("2026-05-06T07:08:09Z")!
-        let issue = try register.add(Issue(title: "Banan", summary: "S", position: "P", unit: unit))
+        let issue = try register.add(Issue(title: "Banan", summary: "S", position: "P", unit: unit), by: .shell)
         try FeedSet.read(register) { (feeds: FeedSet) throws in
             #expect(try AtomDocument(try #require(try feeds.render(path: "meetings.atom"))).updated == "2026-03-04T06:06:07+01:00")
             #expect(try AtomDocument(try #require(try feeds.render(path: "issues/\(issue).atom"))).updated == "2026-05-06T09:08:09+02:00")
@@ -182,7 +182,7 @@ struct AtomArchiveTests {
         let original = try Data(contentsOf: page)
         var settings = try fixture.register.settings()
         settings.baseURL = "https://insyn.example.se/"
-        try fixture.register.update(settings: settings)
+        try fixture.register.update(settings: settings, by: .shell)
         let again = try StaticPublisher(register: fixture.register, layout: layout).publish(to: directory)
         #expect(!again.written.contains("archive/1.atom"))
         #expect(try Data(contentsOf: page) == original)

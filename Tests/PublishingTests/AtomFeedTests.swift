@@ -19,11 +19,11 @@ struct FeedFixture {
         clock = ManualClock(Timestamp.parse("2026-09-10T10:00:00Z")!)
         let clock = clock
         register = try Register.inMemory(clock: { clock.now })
-        let unit = try register.add(RegisterCore.Unit(name: "Regionstyrelsen \(Self.hostile)", kind: .board))
+        let unit = try register.add(RegisterCore.Unit(name: "Regionstyrelsen \(Self.hostile)", kind: .board), by: .shell)
         official = try register.add(Official(name: "Anna \(Self.hostile)", title: "Regionråd", kind: .elected, party: "S", unit: unit,
-                                             activeFrom: Day("2022-01-01")!))
-        organisation = try register.add(Organisation(name: "Nordvind \(Self.hostile) AB", kind: .consultancy, organisationNumber: "5568023450"))
-        issue = try register.add(Issue(title: "Banan \(Self.hostile)", summary: "S", position: "P", unit: unit))
+                                             activeFrom: Day("2022-01-01")!), by: .shell)
+        organisation = try register.add(Organisation(name: "Nordvind \(Self.hostile) AB", kind: .consultancy, organisationNumber: "5568023450"), by: .shell)
+        issue = try register.add(Issue(title: "Banan \(Self.hostile)", summary: "S", position: "P", unit: unit), by: .shell)
     }
 
     func meeting(at start: String, summary: String = "Vi talade om \(FeedFixture.hostile)", withheld: Bool = false) -> Meeting {
@@ -41,8 +41,8 @@ struct FeedFixture {
     @discardableResult
     func publish(_ meeting: Meeting, at time: String) throws -> Int64 {
         clock.now = Timestamp.parse(time)!
-        let id = try register.recordMeeting(meeting)
-        try register.publishMeeting(id)
+        let id = try register.recordMeeting(meeting, by: .shell)
+        try register.publishMeeting(id, by: .shell)
         return id
     }
 }
@@ -54,7 +54,7 @@ struct AtomFeedTests {
         let first = try fixture.publish(fixture.meeting(at: "2026-09-01T08:00:00Z"), at: "2026-09-02T08:00:00Z")
         try fixture.publish(fixture.meeting(at: "2026-10-01T08:00:00Z", withheld: true), at: "2026-10-02T08:00:00Z")
         fixture.clock.now = Timestamp.parse("2026-10-05T08:00:00Z")!
-        try fixture.register.withdrawMeeting(first, reason: "Återkallad: \(FeedFixture.hostile)")
+        try fixture.register.withdrawMeeting(first, reason: "Återkallad: \(FeedFixture.hostile)", by: .shell)
         try FeedSet.read(fixture.register, layout: FeedLayout(pageSize: 2, mainFeedMinimum: 1)) { feeds in
             #expect(feeds.paths.contains("archive/1.atom"))
             for path in ["meetings.atom", "archive/1.atom", "issues/\(fixture.issue).atom",
@@ -75,7 +75,7 @@ struct AtomFeedTests {
         let fixture = try FeedFixture()
         let id = try fixture.publish(fixture.meeting(at: "2026-09-01T08:00:00Z"), at: "2026-09-02T08:00:00Z")
         fixture.clock.now = Timestamp.parse("2026-10-05T08:00:00Z")!
-        try fixture.register.withdrawMeeting(id, reason: "Dubbelregistrerat")
+        try fixture.register.withdrawMeeting(id, reason: "Dubbelregistrerat", by: .shell)
         try FeedSet.read(fixture.register, layout: FeedLayout(pageSize: 2)) { feeds in
             let tag = feeds.publication.tag("meeting", id)
             for path in ["meetings.atom", "archive/1.atom", "issues/\(fixture.issue).atom", "officials/\(fixture.official).atom",
@@ -94,7 +94,7 @@ struct AtomFeedTests {
         let before = String(decoding: try #require(try FeedSet.read(fixture.register) { try $0.render(path: "meetings.atom") }), as: UTF8.self)
         fixture.clock.now = Timestamp.parse("2026-09-20T12:00:00Z")!
         try fixture.register.correctMeeting(id, with: fixture.meeting(at: "2026-09-01T08:00:00Z", summary: "Rättad sammanfattning"),
-                                            reason: "Fel i sammanfattningen")
+                                            reason: "Fel i sammanfattningen", by: .shell)
         try FeedSet.read(fixture.register) { feeds in
             let after = String(decoding: try #require(try feeds.render(path: "meetings.atom")), as: UTF8.self)
             let tag = feeds.publication.tag("meeting", id)
@@ -110,7 +110,7 @@ struct AtomFeedTests {
         let fixture = try FeedFixture()
         try fixture.publish(fixture.meeting(at: "2026-09-01T08:00:00Z", withheld: true), at: "2026-09-02T08:00:00Z")
         fixture.clock.now = Timestamp.parse("2026-09-03T08:00:00Z")!
-        try fixture.register.recordMeeting(fixture.meeting(at: "2026-09-02T08:00:00Z", summary: "Utkast ingen får se"))
+        try fixture.register.recordMeeting(fixture.meeting(at: "2026-09-02T08:00:00Z", summary: "Utkast ingen får se"), by: .shell)
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("insyn-feeds-\(UUID())")
         defer { try? FileManager.default.removeItem(at: directory) }
         let report = try StaticPublisher(register: fixture.register).publish(to: directory)

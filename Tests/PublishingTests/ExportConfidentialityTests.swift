@@ -41,7 +41,7 @@ struct ExportConfidentialityTests {
         let fixture = try ExportFixture()
         #expect(try outputs(fixture.register).values.allSatisfy { !$0.contains(ExportFixture.withheldSummary) })
         fixture.clock.advance(days: 365)
-        #expect(try fixture.register.releaseDueWithholdings() == [fixture.published])
+        #expect(try fixture.register.releaseDueWithholdings(by: .shell) == [fixture.published])
         let released = try outputs(fixture.register)
         for name in ["json", "jsonl", "meetings.csv"] {
             #expect(released[name]?.contains(ExportFixture.withheldSummary) == true, "\(name) after the release")

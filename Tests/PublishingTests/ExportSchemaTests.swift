@@ -9,15 +9,20 @@ struct ExportSchemaTests {
         try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any] ?? [:]
     }
 
-    /// Each schema stands alone for its readers, so the record definitions appear in
-    /// both; they must never drift apart.
-    @Test func bothSchemasDefineTheRecordsAlike() throws {
-        let register = try #require(try load(Schemas.register)["$defs"] as? [String: Any])
-        let change = try #require(try load(Schemas.change)["$defs"] as? [String: Any])
-        #expect(!change.isEmpty)
-        for (name, definition) in change {
-            let shared = try #require(register[name], "register.schema.json lacks $defs/\(name)")
-            #expect(try canonical(definition) == canonical(shared), "$defs/\(name) differs between the schemas")
+    /// The records are defined once, in definitions.schema.json: both export schemas
+    /// take every record and value from there, and define none of their own.
+    @Test func bothSchemasTakeTheRecordsFromTheSharedDefinitions() throws {
+        let definitions = try #require(try load(Schemas.definitions)["$defs"] as? [String: Any])
+        for name in ["unit", "official", "organisation", "issue", "meeting", "timestamp", "uriTemplate"] {
+            #expect(definitions[name] != nil, "definitions.schema.json lacks $defs/\(name)")
+        }
+        for url in [Schemas.register, Schemas.change] {
+            let text = try String(contentsOf: url, encoding: .utf8)
+            #expect(try load(url)["$defs"] == nil, "\(url.lastPathComponent) defines records of its own")
+            #expect(!text.contains("\"#/$defs/"), "\(url.lastPathComponent) refers to a local definition")
+            let references = text.components(separatedBy: "\"definitions.schema.json#/$defs/").dropFirst().map { $0.prefix { $0 != "\"" } }
+            #expect(!references.isEmpty)
+            for name in references { #expect(definitions[String(name)] != nil, "\(url.lastPathComponent): no $defs/\(name)") }
         }
     }
 

@@ -91,16 +91,16 @@ struct GeneratedInputExportTests {
             func read<T: InputShaped>(_ type: T.Type, _ object: [String: Any]) throws -> T {
                 try RegisterInput.decode(type, from: try JSONSerialization.data(withJSONObject: object), timeZone: zone)
             }
-            let unit = try register.add(read(RegisterCore.Unit.self, ["name": name, "kind": "board"]))
+            let unit = try register.add(read(RegisterCore.Unit.self, ["name": name, "kind": "board"]), by: .shell)
             let official = try register.add(read(Official.self, ["name": name, "title": name, "kind": "elected", "party": name,
-                                                                 "unit": unit, "activeFrom": "1900-01-01"]))
-            let organisation = try register.add(read(Organisation.self, ["name": name, "kind": "consultancy", "website": website]))
+                                                                 "unit": unit, "activeFrom": "1900-01-01"]), by: .shell)
+            let organisation = try register.add(read(Organisation.self, ["name": name, "kind": "consultancy", "website": website]), by: .shell)
             let issue = try register.add(read(Issue.self, ["title": name, "summary": name, "position": name,
-                                                           "policyAreas": [name, name + "2"], "unit": unit]))
-            let id = try register.recordMeeting(meeting(recorded, official: official, organisation: organisation, issue: issue))
-            try register.publishMeeting(id)
+                                                           "policyAreas": [name, name + "2"], "unit": unit]), by: .shell)
+            let id = try register.recordMeeting(meeting(recorded, official: official, organisation: organisation, issue: issue), by: .shell)
+            try register.publishMeeting(id, by: .shell)
             try register.correctMeeting(id, with: meeting(corrected, official: official, organisation: organisation, issue: issue),
-                                        reason: name)
+                                        reason: name, by: .shell)
 
             let export = try validateJSON(Export.json(register), schema: Schemas.register)
             #expect(export.isValid, "\(export)")

@@ -51,6 +51,8 @@ struct LedgerVerifierAgreementTests {
             ("an altered commitment", replacing(6, "{\"$commitment\":\"", "{\"$commitment\":\"f")),
             ("an uppercase salt", replacing(10, salt, salt.uppercased().replacingOccurrences(of: "SALT", with: "salt"))),
             ("an altered opened value", replacing(10, "\"value\":\"", "\"value\":\"x")),
+            ("an actor of an unknown role", replacing(5, "\"role\":\"admin\"", "\"role\":\"mayor\"")),
+            ("an actor without its commitment", replacing(5, "\"who\":{\"$commitment\"", "\"who\":{\"name\"")),
             ("an opening where nothing is committed", replacing(10, "\"openings\":{", "\"openings\":{\"ignored\":0,")),
         ]
     }
@@ -59,7 +61,7 @@ struct LedgerVerifierAgreementTests {
     func bothVerifiersGiveTheSameVerdictOnUntouchedAndTamperedLedgers(view: LedgerView) throws {
         let fixture = try ExportFixture()
         let register = fixture.register
-        try register.redactMeeting(fixture.published, .field(.subject), ground: "GDPR art. 17", reason: "Ett namn i ämnet")
+        try register.redactMeeting(fixture.published, .field(.subject), ground: "GDPR art. 17", reason: "Ett namn i ämnet", by: .shell)
         var lines: [[UInt8]] = []
         try register.forEachLedgerEntry { lines.append($0.line(view: view)) }
         #expect(ours(lines, view: view) == nil)

@@ -87,8 +87,8 @@ struct RegisterJSONExportTests {
         let before = try fixture.register.ledgerHead()
         let meetingsBefore = try fixture.register.publicMeetings().count
         let sink = InterruptingSink {
-            let id = try other.recordMeeting(fixture.meeting(subject: "Publicerat under exporten"))
-            try other.publishMeeting(id)
+            let id = try other.recordMeeting(fixture.meeting(subject: "Publicerat under exporten"), by: .shell)
+            try other.publishMeeting(id, by: .shell)
         }
         try RegisterJSONExport(generatedAt: Export.generatedAt).write(fixture.register, to: sink)
         #expect(sink.interrupted)

@@ -11,9 +11,9 @@ struct BatchWriteTests {
                         single.meeting(summary: "Andra.", withheld: [.summary: Withholding(ground: "OSL 19 kap. 3 §")],
                                        people: [CounterpartPerson(name: "Rolf Hemligsson", isPrivate: true)])]
         for meeting in meetings {
-            try single.register.publishMeeting(try single.register.recordMeeting(meeting))
+            try single.register.publishMeeting(try single.register.recordMeeting(meeting, by: .shell), by: .shell)
         }
-        let ids = try batched.register.recordAndPublishMeetings(meetings)
+        let ids = try batched.register.recordAndPublishMeetings(meetings, by: .shell)
         #expect(ids == (try single.register.publicMeetings().map(\.id)))
         #expect(try batched.register.publicMeetings() == single.register.publicMeetings())
         let types = { (register: Register) in try register.publicChanges(after: 0).map(\.type) }
@@ -28,12 +28,12 @@ struct BatchWriteTests {
         invalid.place = " "
         let before = try fixture.snapshot()
         let error = try #require(throws: ValidationError.self) {
-            try fixture.register.recordAndPublishMeetings([fixture.meeting(), invalid])
+            try fixture.register.recordAndPublishMeetings([fixture.meeting(), invalid], by: .shell)
         }
         #expect(error.problems.map(\.field) == ["meetings[1].place"])
         var unknown = fixture.meeting()
         unknown.issues = [999]
-        #expect(throws: ValidationError.self) { try fixture.register.recordAndPublishMeetings([fixture.meeting(), unknown]) }
+        #expect(throws: ValidationError.self) { try fixture.register.recordAndPublishMeetings([fixture.meeting(), unknown], by: .shell) }
         #expect(try fixture.snapshot() == before)
     }
 }

@@ -10,12 +10,12 @@ struct ConfidentialityTests {
 
     func populated() throws -> (TestRegister, Int64, Int64) {
         let fixture = try TestRegister()
-        try fixture.register.add(Organisation(name: "Hantverk (enskild firma)", kind: .company, personnummer: Self.personnummer))
+        try fixture.register.add(Organisation(name: "Hantverk (enskild firma)", kind: .company, personnummer: Self.personnummer), by: .shell)
         let published = try fixture.register.recordMeeting(fixture.meeting(
             summary: Self.secretSummary, withheld: [.summary: Withholding(ground: "OSL 19 kap. 3 §", until: Day("2027-06-30"))],
-            people: [CounterpartPerson(name: Self.privateName, role: "Boende", isPrivate: true)]))
-        try fixture.register.publishMeeting(published)
-        let draft = try fixture.register.recordMeeting(fixture.meeting(summary: "Utkast som ingen får se"))
+            people: [CounterpartPerson(name: Self.privateName, role: "Boende", isPrivate: true)]), by: .shell)
+        try fixture.register.publishMeeting(published, by: .shell)
+        let draft = try fixture.register.recordMeeting(fixture.meeting(summary: "Utkast som ingen får se"), by: .shell)
         return (fixture, published, draft)
     }
 
@@ -61,11 +61,11 @@ struct ConfidentialityTests {
         let clock = ManualClock(Timestamp.parse("2026-11-23T12:00:00Z")!)
         let fixture = try TestRegister(clock: { clock.now })
         let id = try fixture.register.recordMeeting(fixture.meeting(
-            summary: Self.secretSummary, withheld: [.summary: Withholding(ground: "OSL 19 kap. 3 §", until: Day("2027-06-30"))]))
-        try fixture.register.publishMeeting(id)
-        #expect(try fixture.register.releaseDueWithholdings().isEmpty)
+            summary: Self.secretSummary, withheld: [.summary: Withholding(ground: "OSL 19 kap. 3 §", until: Day("2027-06-30"))]), by: .shell)
+        try fixture.register.publishMeeting(id, by: .shell)
+        #expect(try fixture.register.releaseDueWithholdings(by: .shell).isEmpty)
         clock.now = Timestamp.parse("2027-06-30T08:00:00Z")!
-        #expect(try fixture.register.releaseDueWithholdings() == [id])
+        #expect(try fixture.register.releaseDueWithholdings(by: .shell) == [id])
         let meeting = try #require(try fixture.register.publicMeeting(id))
         #expect(meeting.summary == Self.secretSummary)
         #expect(meeting.withheld.isEmpty)

@@ -35,11 +35,11 @@ struct DurabilityTests {
         try fixture.tamper("CREATE TRIGGER reject_publication BEFORE INSERT ON meeting BEGIN SELECT RAISE(ABORT, 'rejected'); END")
         let before = try fixture.snapshot()
 
-        #expect(throws: RegisterFailure.self) { try fixture.register.recordAndPublishMeeting(fixture.meeting()) }
+        #expect(throws: RegisterFailure.self) { try fixture.register.recordAndPublishMeeting(fixture.meeting(), by: .shell) }
         #expect(try fixture.snapshot() == before, "no draft is left when publishing fails")
 
         try fixture.tamper("DROP TRIGGER reject_publication")
-        let id = try fixture.register.recordAndPublishMeeting(fixture.meeting())
+        let id = try fixture.register.recordAndPublishMeeting(fixture.meeting(), by: .shell)
         #expect(try fixture.register.storedMeetings().map(\.status) == [.published])
         #expect(try fixture.register.publicMeeting(id)?.recordedAt == (try fixture.register.publicMeeting(id)?.publishedAt))
     }
@@ -67,7 +67,7 @@ struct DurabilityTests {
         let before = try fixture.snapshot()
         let units = try fixture.register.inOneTransaction { shared in
             #expect(throws: ValidationError.self) {
-                try shared.add(Official(name: "Utan enhet", title: "Handläggare", kind: .staff, unit: 999, activeFrom: Day("2024-01-01")!))
+                try shared.add(Official(name: "Utan enhet", title: "Handläggare", kind: .staff, unit: 999, activeFrom: Day("2024-01-01")!), by: .shell)
             }
             return try shared.units().count
         }
@@ -83,7 +83,7 @@ struct DurabilityTests {
         let other = try DatabaseQueue(path: file.path, configuration: configuration)
         try other.writeWithoutTransaction { db in try db.execute(sql: "BEGIN IMMEDIATE") }
 
-        let failure = try #require(throws: RegisterFailure.self) { try register.add(Unit(name: "Regionstyrelsen", kind: .board)) }
+        let failure = try #require(throws: RegisterFailure.self) { try register.add(Unit(name: "Regionstyrelsen", kind: .board), by: .shell) }
         #expect(failure.kind == .busy)
         #expect(failure.description == Self.busyMessage)
         #expect(String(describing: failure) == Self.busyMessage)
@@ -91,14 +91,14 @@ struct DurabilityTests {
 
         try other.writeWithoutTransaction { db in try db.execute(sql: "ROLLBACK") }
         try other.close()
-        try register.add(Unit(name: "Regionstyrelsen", kind: .board))
+        try register.add(Unit(name: "Regionstyrelsen", kind: .board), by: .shell)
         #expect(try register.units().count == 1)
     }
 
     @Test func databaseFailuresNameNoSQL() throws {
         let fixture = try TestRegister(onFile: true)
         try fixture.tamper("CREATE TRIGGER reject_units BEFORE INSERT ON unit BEGIN SELECT RAISE(ABORT, 'rejected'); END")
-        let failure = try #require(throws: RegisterFailure.self) { try fixture.register.add(Unit(name: "Kulturnämnden", kind: .committee)) }
+        let failure = try #require(throws: RegisterFailure.self) { try fixture.register.add(Unit(name: "Kulturnämnden", kind: .committee), by: .shell) }
         #expect(failure.kind == .refused)
         #expect(failure.detail.contains("INSERT"))
         for word in ["INSERT", "SELECT", "BEGIN", "unit(", "`"] { #expect(!failure.description.contains(word)) }

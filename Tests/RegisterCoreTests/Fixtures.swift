@@ -17,13 +17,13 @@ struct TestRegister {
     init(clock: @escaping @Sendable () -> Date = { Timestamp.parse("2026-11-23T12:00:00Z")! }, onFile: Bool = false) throws {
         file = onFile ? TemporaryRegisterFile() : nil
         register = try file.map { try Register.open(path: $0.path, clock: clock) } ?? Register.inMemory(clock: clock)
-        unit = try register.add(Unit(name: "Regionstyrelsen", kind: .board))
+        unit = try register.add(Unit(name: "Regionstyrelsen", kind: .board), by: .shell)
         official = try register.add(Official(name: "Anna Lindqvist", title: "Regionråd", kind: .elected, party: "S", unit: unit,
-                                             activeFrom: Day("2022-11-01")!))
+                                             activeFrom: Day("2022-11-01")!), by: .shell)
         organisation = try register.add(Organisation(name: "Nordvind Kommunikation AB", kind: .consultancy,
-                                                     organisationNumber: "556802-3450"))
-        client = try register.add(Organisation(name: "Klarälvens Energi AB", kind: .company, organisationNumber: "5567101232"))
-        issue = try register.add(Issue(title: "Dubbelspår på Exempelbanan", summary: "Utbyggnad.", position: "För.", unit: unit))
+                                                     organisationNumber: "556802-3450"), by: .shell)
+        client = try register.add(Organisation(name: "Klarälvens Energi AB", kind: .company, organisationNumber: "5567101232"), by: .shell)
+        issue = try register.add(Issue(title: "Dubbelspår på Exempelbanan", summary: "Utbyggnad.", position: "För.", unit: unit), by: .shell)
     }
 
     func meeting(summary: String = "Vi diskuterade tidplanen.", withheld: [MeetingField: Withholding] = [:],

@@ -60,11 +60,11 @@ struct InputValueTests {
         let before = try fixture.snapshot()
         var meeting = fixture.meeting()
         meeting.startsAt = Date(timeIntervalSince1970: 253_402_297_200)
-        let error = try #require(throws: ValidationError.self) { try fixture.register.recordMeeting(meeting) }
+        let error = try #require(throws: ValidationError.self) { try fixture.register.recordMeeting(meeting, by: .shell) }
         #expect(error.problems.map(\.field) == ["startsAt"])
         meeting = fixture.meeting()
         meeting.durationMinutes = Int.max
-        #expect(throws: ValidationError.self) { try fixture.register.recordMeeting(meeting) }
+        #expect(throws: ValidationError.self) { try fixture.register.recordMeeting(meeting, by: .shell) }
         #expect(try fixture.snapshot() == before)
     }
 
@@ -87,17 +87,17 @@ struct InputValueTests {
             meetings.append((field, meeting))
         }
         for (field, meeting) in meetings {
-            let error = try #require(throws: ValidationError.self, "\(field)") { try fixture.register.recordMeeting(meeting) }
+            let error = try #require(throws: ValidationError.self, "\(field)") { try fixture.register.recordMeeting(meeting, by: .shell) }
             #expect(error.description.hasSuffix("must not contain U+0000 (NUL)"), "\(field): \(error)")
         }
-        #expect(throws: ValidationError("name", "must not contain U+0000 (NUL)")) { try fixture.register.add(Unit(name: nul, kind: .board)) }
+        #expect(throws: ValidationError("name", "must not contain U+0000 (NUL)")) { try fixture.register.add(Unit(name: nul, kind: .board), by: .shell) }
         #expect(throws: ValidationError("policyAreas[0]", "must not contain U+0000 (NUL)")) {
-            try fixture.register.add(Issue(title: "T", summary: "S", position: "P", policyAreas: [nul], unit: fixture.unit))
+            try fixture.register.add(Issue(title: "T", summary: "S", position: "P", policyAreas: [nul], unit: fixture.unit), by: .shell)
         }
         #expect(throws: ValidationError("party", "must not contain U+0000 (NUL)")) {
-            try fixture.register.add(Official(name: "A", title: "B", kind: .elected, party: nul, unit: fixture.unit, activeFrom: Day("2022-01-01")!))
+            try fixture.register.add(Official(name: "A", title: "B", kind: .elected, party: nul, unit: fixture.unit, activeFrom: Day("2022-01-01")!), by: .shell)
         }
-        #expect(throws: ValidationError.self) { try fixture.register.add(Organisation(name: nul, kind: .company)) }
+        #expect(throws: ValidationError.self) { try fixture.register.add(Organisation(name: nul, kind: .company), by: .shell) }
         #expect(try fixture.snapshot() == before)
     }
 
@@ -106,21 +106,21 @@ struct InputValueTests {
         let name = "e" + String(repeating: "\u{301}", count: 5_000)
         #expect(name.count == 1)
         #expect(throws: ValidationError("name", "is longer than 200 characters (Unicode scalars); it has 5001")) {
-            try fixture.register.add(Unit(name: name, kind: .board))
+            try fixture.register.add(Unit(name: name, kind: .board), by: .shell)
         }
     }
 
     @Test func aLeadingByteOrderMarkIsRefusedNotDropped() throws {
         let fixture = try TestRegister()
         #expect(throws: ValidationError("policyAreas[0]", "begins with U+FEFF (an invisible byte order mark); remove it")) {
-            try fixture.register.add(Issue(title: "T", summary: "S", position: "P", policyAreas: ["\u{FEFF}Infrastruktur"], unit: fixture.unit))
+            try fixture.register.add(Issue(title: "T", summary: "S", position: "P", policyAreas: ["\u{FEFF}Infrastruktur"], unit: fixture.unit), by: .shell)
         }
     }
 
     @Test func invisibleFormatCharactersAreKeptNotTrimmed() throws {
         let fixture = try TestRegister()
         let area = "\u{200B}Infrastruktur\u{200F}"
-        let id = try fixture.register.add(Issue(title: "\u{200F}مرحبا", summary: "S", position: "P", policyAreas: [area], unit: fixture.unit))
+        let id = try fixture.register.add(Issue(title: "\u{200F}مرحبا", summary: "S", position: "P", policyAreas: [area], unit: fixture.unit), by: .shell)
         let issue = try #require(try fixture.register.issues().first { $0.id == id })
         #expect(issue.policyAreas.map { Array($0.unicodeScalars) } == [Array(area.unicodeScalars)])
         #expect(Array(issue.title.unicodeScalars) == Array("\u{200F}مرحبا".unicodeScalars))
@@ -130,21 +130,21 @@ struct InputValueTests {
         let fixture = try TestRegister()
         var meeting = fixture.meeting()
         meeting.documents = [MeetingDocument(title: "Skrivelse", direction: .received, url: "https://dok.example/ä.pdf?q=ö#å")]
-        let id = try fixture.register.recordMeeting(meeting)
+        let id = try fixture.register.recordMeeting(meeting, by: .shell)
         #expect(try fixture.register.storedMeeting(id).meeting.documents[0].url == "https://dok.example/%C3%A4.pdf?q=%C3%B6#%C3%A5")
         #expect(try WebAddress.uri("https://a.se/100%/{x}").get() == "https://a.se/100%25/%7Bx%7D")
         #expect(try WebAddress.uri("https://a.se/%C3%A4").get() == "https://a.se/%C3%A4")
-        let organisation = try fixture.register.add(Organisation(name: "Å AB", kind: .company, website: "https://atta.example/om-oss/å"))
+        let organisation = try fixture.register.add(Organisation(name: "Å AB", kind: .company, website: "https://atta.example/om-oss/å"), by: .shell)
         #expect(try fixture.register.organisations().first { $0.id == organisation }?.website == "https://atta.example/om-oss/%C3%A5")
     }
 
     @Test func aNonASCIIHostIsRefusedWithAClearMessage() throws {
         let fixture = try TestRegister()
         #expect(throws: ValidationError("website", "the host of 'https://åtta.example/' has letters outside ASCII; give its ASCII form (xn--…)")) {
-            try fixture.register.add(Organisation(name: "Å AB", kind: .company, website: "https://åtta.example/"))
+            try fixture.register.add(Organisation(name: "Å AB", kind: .company, website: "https://åtta.example/"), by: .shell)
         }
         #expect(throws: ValidationError("website", "'https://a.se/x y' contains a space; write it as %20")) {
-            try fixture.register.add(Organisation(name: "Å AB", kind: .company, website: "https://a.se/x y"))
+            try fixture.register.add(Organisation(name: "Å AB", kind: .company, website: "https://a.se/x y"), by: .shell)
         }
     }
 
@@ -152,7 +152,7 @@ struct InputValueTests {
         let fixture = try TestRegister()
         var meeting = fixture.meeting()
         meeting.participants = Array(1_000...10_999)
-        let error = try #require(throws: ValidationError.self) { try fixture.register.recordMeeting(meeting) }
+        let error = try #require(throws: ValidationError.self) { try fixture.register.recordMeeting(meeting, by: .shell) }
         #expect(error.problems.count == 10_000)
         #expect(error.description.hasSuffix("; and 9995 more problems"))
         #expect(error.description.count < 500)

@@ -31,7 +31,7 @@ struct LedgerFormTests {
         let fixture = try TestRegister()
         var meeting = fixture.meeting()
         meeting.durationMinutes = 45
-        try fixture.register.publishMeeting(try fixture.register.recordMeeting(meeting))
+        try fixture.register.publishMeeting(try fixture.register.recordMeeting(meeting, by: .shell), by: .shell)
         return try ledgerLines(fixture.register, view: view)
     }
 

@@ -7,12 +7,12 @@ import Testing
 struct LedgerTests {
     func populated(onFile: Bool = false) throws -> TestRegister {
         let fixture = try TestRegister(onFile: onFile)
-        let first = try fixture.register.recordMeeting(fixture.meeting(withheld: [.summary: Withholding(ground: "OSL 19 kap. 3 §")]))
-        try fixture.register.publishMeeting(first)
-        let second = try fixture.register.recordMeeting(fixture.meeting(summary: "Andra mötet."))
-        try fixture.register.publishMeeting(second)
-        try fixture.register.correctMeeting(second, with: fixture.meeting(summary: "Andra mötet, rättat."), reason: "Rättad sammanfattning")
-        try fixture.register.withdrawMeeting(first, reason: "Dubblett")
+        let first = try fixture.register.recordMeeting(fixture.meeting(withheld: [.summary: Withholding(ground: "OSL 19 kap. 3 §")]), by: .shell)
+        try fixture.register.publishMeeting(first, by: .shell)
+        let second = try fixture.register.recordMeeting(fixture.meeting(summary: "Andra mötet."), by: .shell)
+        try fixture.register.publishMeeting(second, by: .shell)
+        try fixture.register.correctMeeting(second, with: fixture.meeting(summary: "Andra mötet, rättat."), reason: "Rättad sammanfattning", by: .shell)
+        try fixture.register.withdrawMeeting(first, reason: "Dubblett", by: .shell)
         return fixture
     }
 

@@ -15,12 +15,12 @@ private struct SearchFixture {
 
     init() throws {
         base = try TestRegister()
-        otherUnit = try base.register.add(Unit(name: "Kulturnämnden", kind: .committee))
+        otherUnit = try base.register.add(Unit(name: "Kulturnämnden", kind: .committee), by: .shell)
         otherOfficial = try base.register.add(Official(name: "Örjan Sjöberg", title: "Ordförande", kind: .elected, party: "C",
-                                                       unit: otherUnit, activeFrom: Day("2022-11-01")!))
-        union = try base.register.add(Organisation(name: "Vårdförbundet Värmland", kind: .union))
+                                                       unit: otherUnit, activeFrom: Day("2022-11-01")!), by: .shell)
+        union = try base.register.add(Organisation(name: "Vårdförbundet Värmland", kind: .union), by: .shell)
         otherIssue = try base.register.add(Issue(title: "Regional kulturstrategi", summary: "Strategi.", position: "Bred.",
-                                                 unit: otherUnit))
+                                                 unit: otherUnit), by: .shell)
     }
 
     /// A meeting on day `day` of November 2026 (at 09:00 UTC).
@@ -36,7 +36,7 @@ private struct SearchFixture {
 
     @discardableResult
     func publish(_ meeting: Meeting) throws -> Int64 {
-        try register.recordAndPublishMeeting(meeting)
+        try register.recordAndPublishMeeting(meeting, by: .shell)
     }
 
     func search(_ query: [(String, String)]) throws -> MeetingSearchResult {
@@ -82,7 +82,7 @@ private struct SearchFixture {
         let fixture = try SearchFixture()
         let meeting = try fixture.publish(fixture.meeting(official: fixture.otherOfficial))
         try fixture.register.update(fixture.otherOfficial, with: Official(
-            name: "Örjan Ekström", title: "Ordförande", kind: .elected, party: "C", unit: fixture.otherUnit, activeFrom: Day("2022-11-01")!))
+            name: "Örjan Ekström", title: "Ordförande", kind: .elected, party: "C", unit: fixture.otherUnit, activeFrom: Day("2022-11-01")!), by: .shell)
         #expect(try fixture.ids([("q", "sjöberg")]).isEmpty)
         #expect(try fixture.ids([("q", "ekström")]) == [meeting])
     }
@@ -171,7 +171,7 @@ private struct SearchFixture {
         let original = Set(try fixture.register.recordAndPublishMeetings((0..<count).map { index in
             fixture.meeting(day: 2 + index % 20, subject: "Samråd \(index)",
                             summary: String(repeating: "Samråd om tidplanen. ", count: 1 + index % 5))
-        }))
+        }, by: .shell))
         var seen: [Int64] = []
         var cursor: SearchCursor?
         var blocks = 0
@@ -203,9 +203,9 @@ private struct SearchFixture {
         try fixture.publish(fixture.meeting(summary: "Kanariefågel hemlig summering",
                                             withheld: [.summary: Withholding(ground: "OSL 19 kap. 3 §")]))
         try fixture.publish(fixture.meeting(people: [CounterpartPerson(name: "Kanarieperson Privat", isPrivate: true)]))
-        try fixture.register.recordMeeting(fixture.meeting(subject: "Kanarieutkast"))
+        try fixture.register.recordMeeting(fixture.meeting(subject: "Kanarieutkast"), by: .shell)
         let withdrawn = try fixture.publish(fixture.meeting(subject: "Kanarieåterkallad"))
-        try fixture.register.withdrawMeeting(withdrawn, reason: "Fel möte.")
+        try fixture.register.withdrawMeeting(withdrawn, reason: "Fel möte.", by: .shell)
         for word in ["kanariefågel", "hemlig", "kanarieperson", "kanarieutkast", "kanarieåterkallad", "kanarie"] {
             #expect(try fixture.ids([("q", word)]).isEmpty, "\(word)")
         }

@@ -41,14 +41,14 @@ struct MeetingTalliesTests {
 
         let p = fixture.published
         try register.correctMeeting(p[0], with: meeting(day: 11, .outbound, [fixture.officials.erik], [Counterpart(organisation: fixture.ngo)],
-                                                      [fixture.issues.ferry]), reason: "Fel organisation angavs.")
+                                                      [fixture.issues.ferry]), reason: "Fel organisation angavs.", by: .shell)
         try register.correctMeeting(p[1], with: meeting(day: 2, .outbound, [fixture.officials.anna], [Counterpart(organisation: fixture.ngo)],
                                                       [fixture.issues.railway],
                                                       withheld: [.counterparts: Withholding(ground: "OSL 19 kap. 3 §")]),
-                                    reason: "Motparten skulle sekretessbeläggas.")
-        try register.withdrawMeeting(p[3], reason: "Registrerat två gånger.")
-        try register.redactMeeting(p[6], .field(.direction), ground: "OSL 19 kap. 3 §", reason: "Uppgiften omfattas av sekretess.")
-        try register.publishMeeting(fixture.draft)
+                                    reason: "Motparten skulle sekretessbeläggas.", by: .shell)
+        try register.withdrawMeeting(p[3], reason: "Registrerat två gånger.", by: .shell)
+        try register.redactMeeting(p[6], .field(.direction), ground: "OSL 19 kap. 3 §", reason: "Uppgiften omfattas av sekretess.", by: .shell)
+        try register.publishMeeting(fixture.draft, by: .shell)
         let after = try kept(register)
         #expect(after != before)
         #expect(try countedAnew(register) == after)
@@ -59,8 +59,8 @@ struct MeetingTalliesTests {
         let register = fixture.register
         let statisticsBefore = try register.read { try $0.meetingStatistics() }
         try register.update(fixture.officials.erik, with: Official(name: "Erik Berg", title: "Kulturchef", kind: .staff,
-                                                                  unit: fixture.units.board, activeFrom: Day("2020-01-01")!))
-        try register.update(fixture.ngo, with: Organisation(name: "Naturskyddsföreningen i Värmland", kind: .company))
+                                                                  unit: fixture.units.board, activeFrom: Day("2020-01-01")!), by: .shell)
+        try register.update(fixture.ngo, with: Organisation(name: "Naturskyddsföreningen i Värmland", kind: .company), by: .shell)
         let after = try kept(register)
         #expect(try countedAnew(register) == after)
         try register.read { (snapshot: RegisterSnapshot) throws in
@@ -72,7 +72,7 @@ struct MeetingTalliesTests {
     @Test func statisticsFromTheKeptCountsEqualThoseCountedByQueries() throws {
         let fixture = try FootprintRegister()
         try fixture.register.correctMeeting(fixture.published[2], with: meeting(day: 31, .inbound, [fixture.officials.anna], [Counterpart(organisation: nil, people: [CounterpartPerson(name: "Privatperson", isPrivate: true)])],
-                                                                                [fixture.issues.ferry]), reason: "Ingen organisation deltog.")
+                                                                                [fixture.issues.ferry]), reason: "Ingen organisation deltog.", by: .shell)
         try fixture.register.read { (snapshot: RegisterSnapshot) throws in
             let tallied = try snapshot.meetingStatistics()
             #expect(tallied.meetings == fixture.published.count)

@@ -6,9 +6,9 @@ import Testing
 struct RegisterSnapshotTests {
     @Test func snapshotReadsWhatTheRegisterReads() throws {
         let fixture = try TestRegister()
-        let id = try fixture.register.recordMeeting(fixture.meeting())
-        try fixture.register.publishMeeting(id)
-        _ = try fixture.register.recordMeeting(fixture.meeting(summary: "Utkast"))
+        let id = try fixture.register.recordMeeting(fixture.meeting(), by: .shell)
+        try fixture.register.publishMeeting(id, by: .shell)
+        _ = try fixture.register.recordMeeting(fixture.meeting(summary: "Utkast"), by: .shell)
         let register = fixture.register
         let expected = (units: try register.units(), officials: try register.officials(), organisations: try register.organisations(),
                         issues: try register.issues(), head: try register.ledgerHead(), settings: try register.settings(),
@@ -36,10 +36,10 @@ struct RegisterSnapshotTests {
         let path = directory.appendingPathComponent("register.sqlite").path
         let register = try Register.open(path: path)
         let writer = try Register.open(path: path)
-        try register.add(Unit(name: "Regionstyrelsen", kind: .board))
+        try register.add(Unit(name: "Regionstyrelsen", kind: .board), by: .shell)
         try register.read { snapshot in
             let head = try snapshot.ledgerHead()
-            try writer.add(Unit(name: "Kulturnämnden", kind: .committee))
+            try writer.add(Unit(name: "Kulturnämnden", kind: .committee), by: .shell)
             #expect(try snapshot.ledgerHead() == head)
             #expect(try snapshot.units().map(\.name) == ["Regionstyrelsen"])
         }

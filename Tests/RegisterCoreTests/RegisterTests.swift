@@ -7,10 +7,10 @@ import Testing
 struct RegisterTests {
     @Test func correctionIsANewVersionWithAReason() throws {
         let fixture = try TestRegister()
-        let id = try fixture.register.recordMeeting(fixture.meeting())
-        try fixture.register.publishMeeting(id)
+        let id = try fixture.register.recordMeeting(fixture.meeting(), by: .shell)
+        try fixture.register.publishMeeting(id, by: .shell)
         let published = try #require(try fixture.register.publicMeeting(id))
-        try fixture.register.correctMeeting(id, with: fixture.meeting(summary: "Rättad text."), reason: "Förtydligat")
+        try fixture.register.correctMeeting(id, with: fixture.meeting(summary: "Rättad text."), reason: "Förtydligat", by: .shell)
         let corrected = try #require(try fixture.register.publicMeeting(id))
         #expect(corrected.version == published.version + 1)
         #expect(corrected.summary == "Rättad text.")
@@ -20,10 +20,10 @@ struct RegisterTests {
 
     @Test func withdrawalLeavesATombstoneAndKeepsTheLedger() throws {
         let fixture = try TestRegister()
-        let id = try fixture.register.recordMeeting(fixture.meeting())
-        try fixture.register.publishMeeting(id)
+        let id = try fixture.register.recordMeeting(fixture.meeting(), by: .shell)
+        try fixture.register.publishMeeting(id, by: .shell)
         let before = try fixture.register.ledgerHead().sequence
-        try fixture.register.withdrawMeeting(id, reason: "Registrerat två gånger")
+        try fixture.register.withdrawMeeting(id, reason: "Registrerat två gånger", by: .shell)
         let tombstone = try #require(try fixture.register.publicMeeting(id))
         #expect(tombstone.status == .withdrawn)
         #expect(tombstone.subject == nil)
@@ -34,14 +34,14 @@ struct RegisterTests {
 
     @Test func filtersAndSwedishFullTextSearch() throws {
         let fixture = try TestRegister()
-        let first = try fixture.register.recordMeeting(fixture.meeting(summary: "Vi talade om älvens vattenkraft."))
-        try fixture.register.publishMeeting(first)
+        let first = try fixture.register.recordMeeting(fixture.meeting(summary: "Vi talade om älvens vattenkraft."), by: .shell)
+        try fixture.register.publishMeeting(first, by: .shell)
         var other = fixture.meeting(summary: "Vi talade om alvens framtid.")
         other.counterparts = [Counterpart(organisation: fixture.client)]
         other.issues = []
-        let second = try fixture.register.recordMeeting(other)
-        try fixture.register.publishMeeting(second)
-        let draft = try fixture.register.recordMeeting(fixture.meeting())
+        let second = try fixture.register.recordMeeting(other, by: .shell)
+        try fixture.register.publishMeeting(second, by: .shell)
+        let draft = try fixture.register.recordMeeting(fixture.meeting(), by: .shell)
 
         #expect(try fixture.register.publicMeetings(MeetingFilter(text: "älvens")).map(\.id) == [first])
         #expect(try fixture.register.publicMeetings(MeetingFilter(text: "alvens")).map(\.id) == [second])
@@ -56,10 +56,10 @@ struct RegisterTests {
 
     @Test func renamingAnOrganisationOrIssueReindexesItsMeetings() throws {
         let fixture = try TestRegister()
-        let id = try fixture.register.recordMeeting(fixture.meeting())
-        try fixture.register.publishMeeting(id)
-        try fixture.register.update(fixture.client, with: Organisation(name: "Älvkraft Öst AB", kind: .company))
-        try fixture.register.update(fixture.issue, with: Issue(title: "Godsstråket", summary: "S", position: "P", unit: fixture.unit))
+        let id = try fixture.register.recordMeeting(fixture.meeting(), by: .shell)
+        try fixture.register.publishMeeting(id, by: .shell)
+        try fixture.register.update(fixture.client, with: Organisation(name: "Älvkraft Öst AB", kind: .company), by: .shell)
+        try fixture.register.update(fixture.issue, with: Issue(title: "Godsstråket", summary: "S", position: "P", unit: fixture.unit), by: .shell)
         #expect(try fixture.register.publicMeetings(MeetingFilter(text: "Älvkraft")).map(\.id) == [id])
         #expect(try fixture.register.publicMeetings(MeetingFilter(text: "Godsstråket")).map(\.id) == [id])
         #expect(try fixture.register.publicMeetings(MeetingFilter(text: "Klarälvens")).isEmpty)

@@ -13,13 +13,13 @@ private struct StatisticsRegister {
     init() throws {
         fixture = try TestRegister()
         let register = fixture.register
-        secondUnit = try register.add(Unit(name: "Kulturnämnden", kind: .committee))
+        secondUnit = try register.add(Unit(name: "Kulturnämnden", kind: .committee), by: .shell)
         secondOfficial = try register.add(Official(name: "Bo Ek", title: "Ordförande", kind: .elected, party: "M", unit: secondUnit,
-                                                   activeFrom: Day("2022-11-01")!))
-        ngo = try register.add(Organisation(name: "Naturskyddsföreningen", kind: .ngo))
-        authority = try register.add(Organisation(name: "Trafikverket", kind: .publicAuthority))
-        otherOrganisation = try register.add(Organisation(name: "Byalaget", kind: .other))
-        secondIssue = try register.add(Issue(title: "Kulturhuset", summary: "Nytt kulturhus.", position: "För.", unit: secondUnit))
+                                                   activeFrom: Day("2022-11-01")!), by: .shell)
+        ngo = try register.add(Organisation(name: "Naturskyddsföreningen", kind: .ngo), by: .shell)
+        authority = try register.add(Organisation(name: "Trafikverket", kind: .publicAuthority), by: .shell)
+        otherOrganisation = try register.add(Organisation(name: "Byalaget", kind: .other), by: .shell)
+        secondIssue = try register.add(Issue(title: "Kulturhuset", summary: "Nytt kulturhus.", position: "För.", unit: secondUnit), by: .shell)
 
         let a = fixture.official, b = secondOfficial, i1 = fixture.issue, i2 = secondIssue
         let consultancy = Counterpart(organisation: fixture.organisation, onBehalfOf: fixture.client)
@@ -39,9 +39,9 @@ private struct StatisticsRegister {
         try publish("2027-02-03T10:00:00Z", .outbound, .inPerson, [a],
                     [Counterpart(organisation: fixture.client), Counterpart(organisation: ngo)], [i2])
         // Neither a draft nor a withdrawn meeting is counted.
-        _ = try register.recordMeeting(meeting("2026-10-07T10:00:00Z", .inbound, .inPerson, [a], [consultancy], [i1]))
-        let withdrawn = try register.recordAndPublishMeeting(meeting("2026-10-08T10:00:00Z", .inbound, .inPerson, [a], [consultancy], [i1]))
-        try register.withdrawMeeting(withdrawn, reason: "Registrerat två gånger")
+        _ = try register.recordMeeting(meeting("2026-10-07T10:00:00Z", .inbound, .inPerson, [a], [consultancy], [i1]), by: .shell)
+        let withdrawn = try register.recordAndPublishMeeting(meeting("2026-10-08T10:00:00Z", .inbound, .inPerson, [a], [consultancy], [i1]), by: .shell)
+        try register.withdrawMeeting(withdrawn, reason: "Registrerat två gånger", by: .shell)
     }
 
     func meeting(_ start: String, _ direction: MeetingDirection, _ format: MeetingFormat, _ participants: [Int64],
@@ -53,7 +53,7 @@ private struct StatisticsRegister {
 
     func publish(_ start: String, _ direction: MeetingDirection, _ format: MeetingFormat, _ participants: [Int64],
                  _ counterparts: [Counterpart], _ issues: [Int64], withheld: [MeetingField: Withholding] = [:]) throws {
-        _ = try register.recordAndPublishMeeting(meeting(start, direction, format, participants, counterparts, issues, withheld: withheld))
+        _ = try register.recordAndPublishMeeting(meeting(start, direction, format, participants, counterparts, issues, withheld: withheld), by: .shell)
     }
 
     func statistics(_ filter: StatisticsFilter = .all) throws -> MeetingStatistics {
@@ -81,7 +81,7 @@ struct StatisticsQueryTests {
         let fixture = try StatisticsRegister()
         var settings = try fixture.register.settings()
         settings.timeZoneIdentifier = "America/New_York"
-        try fixture.register.update(settings: settings)
+        try fixture.register.update(settings: settings, by: .shell)
         let statistics = try fixture.statistics()
         // In New York the first meeting is on 30 September and the third on 30 November.
         #expect(statistics.perMonth.map { "\($0.month): \($0.meetings)" } == [
@@ -124,11 +124,11 @@ struct StatisticsQueryTests {
         let fixture = try TestRegister()
         var organisations: [Int64] = []
         for index in 0..<12 {
-            organisations.append(try fixture.register.add(Organisation(name: "Förening \(index)", kind: .ngo)))
+            organisations.append(try fixture.register.add(Organisation(name: "Förening \(index)", kind: .ngo), by: .shell))
         }
         var meeting = fixture.meeting()
         meeting.counterparts = organisations.map { Counterpart(organisation: $0) }
-        _ = try fixture.register.recordAndPublishMeeting(meeting)
+        _ = try fixture.register.recordAndPublishMeeting(meeting, by: .shell)
         let top = try fixture.register.read { try $0.meetingStatistics() }.topOrganisations
         #expect(top.map(\.id) == Array(organisations.prefix(10)))
     }

@@ -18,19 +18,19 @@ struct FootprintRegister {
 
     init() throws {
         register = try Register.inMemory(clock: { Timestamp.parse("2026-11-23T12:00:00Z")! })
-        units = (try register.add(Unit(name: "Regionstyrelsen", kind: .board)),
-                 try register.add(Unit(name: "Kulturnämnden", kind: .committee)))
+        units = (try register.add(Unit(name: "Regionstyrelsen", kind: .board), by: .shell),
+                 try register.add(Unit(name: "Kulturnämnden", kind: .committee), by: .shell))
         officials = (try register.add(Official(name: "Anna Lindqvist", title: "Regionråd", kind: .elected, party: "S",
-                                               unit: units.board, activeFrom: Day("2022-11-01")!)),
+                                               unit: units.board, activeFrom: Day("2022-11-01")!), by: .shell),
                      try register.add(Official(name: "Erik Berg", title: "Kulturchef", kind: .staff,
-                                               unit: units.committee, activeFrom: Day("2020-01-01")!)))
+                                               unit: units.committee, activeFrom: Day("2020-01-01")!), by: .shell))
         consultancy = try register.add(Organisation(name: "Nordvind Kommunikation AB", kind: .consultancy,
-                                                    organisationNumber: "556802-3450"))
-        client = try register.add(Organisation(name: "Klarälvens Energi AB", kind: .company, organisationNumber: "5567101232"))
-        ngo = try register.add(Organisation(name: "Naturskyddsföreningen i Värmland", kind: .ngo))
-        company = try register.add(Organisation(name: "Vänerhamn AB", kind: .company))
-        issues = (try register.add(Issue(title: "Dubbelspår på Exempelbanan", summary: "Utbyggnad.", position: "För.", unit: units.board)),
-                  try register.add(Issue(title: "Färjeläget", summary: "Flytt.", position: "Emot.", unit: units.committee)))
+                                                    organisationNumber: "556802-3450"), by: .shell)
+        client = try register.add(Organisation(name: "Klarälvens Energi AB", kind: .company, organisationNumber: "5567101232"), by: .shell)
+        ngo = try register.add(Organisation(name: "Naturskyddsföreningen i Värmland", kind: .ngo), by: .shell)
+        company = try register.add(Organisation(name: "Vänerhamn AB", kind: .company), by: .shell)
+        issues = (try register.add(Issue(title: "Dubbelspår på Exempelbanan", summary: "Utbyggnad.", position: "För.", unit: units.board), by: .shell),
+                  try register.add(Issue(title: "Färjeläget", summary: "Flytt.", position: "Emot.", unit: units.committee), by: .shell))
 
         let onBehalf = Counterpart(organisation: consultancy, onBehalfOf: client)
         let ngo = Counterpart(organisation: ngo)
@@ -47,11 +47,11 @@ struct FootprintRegister {
             meeting(day: 7, .outbound, [anna, erik], [onBehalf], [railway, ferry]),         // 7
         ]
         for meeting in written {
-            published.append(try register.recordAndPublishMeeting(meeting))
+            published.append(try register.recordAndPublishMeeting(meeting, by: .shell))
         }
-        draft = try register.recordMeeting(meeting(day: 8, .inbound, [anna], [Counterpart(organisation: company)], [railway]))
-        withdrawn = try register.recordAndPublishMeeting(meeting(day: 9, .inbound, [anna], [Counterpart(organisation: company)], [railway]))
-        try register.withdrawMeeting(withdrawn, reason: "Registrerat av misstag.")
+        draft = try register.recordMeeting(meeting(day: 8, .inbound, [anna], [Counterpart(organisation: company)], [railway]), by: .shell)
+        withdrawn = try register.recordAndPublishMeeting(meeting(day: 9, .inbound, [anna], [Counterpart(organisation: company)], [railway]), by: .shell)
+        try register.withdrawMeeting(withdrawn, reason: "Registrerat av misstag.", by: .shell)
     }
 
     private func meeting(day: Int, _ direction: MeetingDirection, _ participants: [Int64], _ counterparts: [Counterpart],

@@ -14,7 +14,7 @@ struct ValidationTests {
         let before = try fixture.snapshot()
         var meeting = fixture.meeting()
         meeting.subject = "   "
-        let error = try #require(throws: ValidationError.self) { try fixture.register.recordMeeting(meeting) }
+        let error = try #require(throws: ValidationError.self) { try fixture.register.recordMeeting(meeting, by: .shell) }
         #expect(error.description == "subject: is required and must not be empty")
         #expect(try fixture.snapshot() == before)
     }
@@ -26,14 +26,14 @@ struct ValidationTests {
         meeting.participants = [999]
         meeting.issues = [fixture.issue, 77]
         meeting.counterparts[0].onBehalfOf = 555
-        let error = try #require(throws: ValidationError.self) { try fixture.register.recordMeeting(meeting) }
+        let error = try #require(throws: ValidationError.self) { try fixture.register.recordMeeting(meeting, by: .shell) }
         #expect(error.description.contains("participants[0]: no official with id 999"))
         #expect(error.description.contains("issues[1]: no issue with id 77"))
         #expect(error.description.contains("counterparts[0].onBehalfOf: no organisation with id 555"))
         #expect(try fixture.snapshot() == before)
 
         let official = Official(name: "X", title: "Y", kind: .staff, unit: 42, activeFrom: Day("2024-01-01")!)
-        #expect(throws: ValidationError("unit", "no unit with id 42")) { try fixture.register.add(official) }
+        #expect(throws: ValidationError("unit", "no unit with id 42")) { try fixture.register.add(official, by: .shell) }
         #expect(try fixture.snapshot() == before)
     }
 
@@ -42,7 +42,7 @@ struct ValidationTests {
         let fixture = try TestRegister()
         let before = try fixture.snapshot()
         let error = try #require(throws: ValidationError.self) {
-            try fixture.register.add(Organisation(name: "Fel AB", kind: .company, organisationNumber: number))
+            try fixture.register.add(Organisation(name: "Fel AB", kind: .company, organisationNumber: number), by: .shell)
         }
         #expect(error.problems.map(\.field) == ["organisationNumber"])
         #expect(try fixture.snapshot() == before)
@@ -67,20 +67,20 @@ struct ValidationTests {
         }
         let official = Official(name: "Per", title: "Ledamot", kind: .elected, unit: fixture.unit,
                                 activeFrom: Day("2026-01-01")!, activeTo: Day("2025-12-31")!)
-        #expect(throws: ValidationError("activeTo", "is before activeFrom (2026-01-01)")) { try fixture.register.add(official) }
+        #expect(throws: ValidationError("activeTo", "is before activeFrom (2026-01-01)")) { try fixture.register.add(official, by: .shell) }
         #expect(try fixture.snapshot() == before)
     }
 
     @Test func emptyReasonOnCorrectionOrWithdrawalChangesNothing() throws {
         let fixture = try TestRegister()
-        let id = try fixture.register.recordMeeting(fixture.meeting())
-        try fixture.register.publishMeeting(id)
+        let id = try fixture.register.recordMeeting(fixture.meeting(), by: .shell)
+        try fixture.register.publishMeeting(id, by: .shell)
         let before = try fixture.snapshot()
         #expect(throws: ValidationError("reason", "is required and must not be empty")) {
-            try fixture.register.correctMeeting(id, with: fixture.meeting(summary: "Ny text."), reason: "  ")
+            try fixture.register.correctMeeting(id, with: fixture.meeting(summary: "Ny text."), reason: "  ", by: .shell)
         }
         #expect(throws: ValidationError("reason", "is required and must not be empty")) {
-            try fixture.register.withdrawMeeting(id, reason: "")
+            try fixture.register.withdrawMeeting(id, reason: "", by: .shell)
         }
         #expect(try fixture.snapshot() == before)
     }
@@ -88,18 +88,18 @@ struct ValidationTests {
     @Test func participantMustBeActiveOnTheMeetingDay() throws {
         let fixture = try TestRegister()
         let retired = try fixture.register.add(Official(name: "Sara", title: "Ledamot", kind: .elected, unit: fixture.unit,
-                                                         activeFrom: Day("2020-01-01")!, activeTo: Day("2025-09-30")!))
+                                                         activeFrom: Day("2020-01-01")!, activeTo: Day("2025-09-30")!), by: .shell)
         var meeting = fixture.meeting()
         meeting.participants = [retired]
-        let error = try #require(throws: ValidationError.self) { try fixture.register.recordMeeting(meeting) }
+        let error = try #require(throws: ValidationError.self) { try fixture.register.recordMeeting(meeting, by: .shell) }
         #expect(error.description.contains("participants[0]: Sara was not active on 2026-11-20"))
     }
 
     @Test func publishingTwiceIsRefused() throws {
         let fixture = try TestRegister()
-        let id = try fixture.register.recordMeeting(fixture.meeting())
-        try fixture.register.publishMeeting(id)
-        #expect(throws: ValidationError("id", "meeting \(id) is already published")) { try fixture.register.publishMeeting(id) }
-        #expect(throws: ValidationError("id", "no meeting with id 99")) { try fixture.register.publishMeeting(99) }
+        let id = try fixture.register.recordMeeting(fixture.meeting(), by: .shell)
+        try fixture.register.publishMeeting(id, by: .shell)
+        #expect(throws: ValidationError("id", "meeting \(id) is already published")) { try fixture.register.publishMeeting(id, by: .shell) }
+        #expect(throws: ValidationError("id", "no meeting with id 99")) { try fixture.register.publishMeeting(99, by: .shell) }
     }
 }

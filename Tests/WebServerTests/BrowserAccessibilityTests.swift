@@ -24,6 +24,7 @@ struct BrowserAccessibilityTests {
             "/meetings?q=v%C3%A4rm&direction=inbound",
             "/statistics",
             "/open-data",
+            "/open-data/api",
             "/about",
             "/accessibility",
             "404:/no-such-page",

@@ -60,7 +60,7 @@ struct FeedCachingTests {
                 #expect(!String(buffer: response.body).contains("Dubbelbokat av misstag"))
                 return try #require(response.headers[.eTag])
             }
-            try register.withdrawMeeting(meeting.id, reason: "Dubbelbokat av misstag")
+            try register.withdrawMeeting(meeting.id, reason: "Dubbelbokat av misstag", by: .shell)
             try await client.execute(uri: "/feeds/meetings.atom", method: .get, headers: [.ifNoneMatch: before]) { response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.eTag] != before)
@@ -80,7 +80,7 @@ struct FeedCachingTests {
             _ = try await client.execute(uri: "/feeds/issues/1.atom", method: .get) { _ in }
             var settings = try register.settings()
             settings.baseURL = "https://insyn.annan.example.se/"
-            try register.update(settings: settings)
+            try register.update(settings: settings, by: .shell)
             try await client.execute(uri: "/feeds/issues/1.atom", method: .get) { response in
                 #expect(String(buffer: response.body).contains("https://insyn.annan.example.se/meetings/"))
             }

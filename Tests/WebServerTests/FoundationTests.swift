@@ -55,7 +55,7 @@ struct FoundationTests {
             #expect(english.headers[.eTag] != etag)
 
             let meeting = try #require(try register.publicMeetings(MeetingFilter(status: .published, limit: 1)).first)
-            try register.withdrawMeeting(meeting.id, reason: "Dubbelregistrerat")
+            try register.withdrawMeeting(meeting.id, reason: "Dubbelregistrerat", by: .shell)
             let changed = try await client.page("/", headers: [.ifNoneMatch: etag])
             #expect(changed.status == .ok)
         }
@@ -110,7 +110,7 @@ struct FoundationTests {
         let register = try Register.inMemory()
         var settings = try register.settings()
         settings.baseURL = "https://insyn.region.example.se/"
-        try register.update(settings: settings)
+        try register.update(settings: settings, by: .shell)
         try await buildApplication(register: register).test(.router) { client in
             let page = try await client.page("/")
             #expect(page.headers[.strictTransportSecurity]?.hasPrefix("max-age=") == true)

@@ -14,17 +14,17 @@ struct HTTPContractTests {
     func register() throws -> (Register, first: Int64, second: Int64) {
         let clock = ManualClock(Timestamp.parse("2026-09-01T08:00:00Z")!)
         let register = try Register.inMemory(clock: { clock.now })
-        let unit = try register.add(RegisterCore.Unit(name: "Regionstyrelsen", kind: .board))
-        let official = try register.add(Official(name: "Anna", title: "Regionråd", kind: .elected, unit: unit, activeFrom: Day("2022-01-01")!))
-        let organisation = try register.add(Organisation(name: "Nordvind AB", kind: .consultancy, organisationNumber: "5568023450"))
-        let first = try register.add(Issue(title: "Banan", summary: "S", position: "P", unit: unit))
-        let second = try register.add(Issue(title: "Vägen", summary: "S", position: "P", unit: unit))
+        let unit = try register.add(RegisterCore.Unit(name: "Regionstyrelsen", kind: .board), by: .shell)
+        let official = try register.add(Official(name: "Anna", title: "Regionråd", kind: .elected, unit: unit, activeFrom: Day("2022-01-01")!), by: .shell)
+        let organisation = try register.add(Organisation(name: "Nordvind AB", kind: .consultancy, organisationNumber: "5568023450"), by: .shell)
+        let first = try register.add(Issue(title: "Banan", summary: "S", position: "P", unit: unit), by: .shell)
+        let second = try register.add(Issue(title: "Vägen", summary: "S", position: "P", unit: unit), by: .shell)
         for (issue, day) in [(first, "2026-09-02"), (second, "2026-09-05")] {
             clock.now = Timestamp.parse("\(day)T08:00:00Z")!
             try register.recordAndPublishMeetings([Meeting(
                 startsAt: Timestamp.parse("2026-09-01T08:00:00Z")!, durationMinutes: 30, place: "Rum", format: .video, direction: .inbound,
                 initiator: .us, participants: [official], counterparts: [Counterpart(organisation: organisation)], issues: [issue],
-                subject: "Samtal", summary: "Samtal")])
+                subject: "Samtal", summary: "Samtal")], by: .shell)
         }
         return (register, first, second)
     }

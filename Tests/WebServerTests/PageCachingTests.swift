@@ -42,7 +42,7 @@ struct PageCachingTests {
             }
             #expect(pages.renderCount == 2)
 
-            try register.withdrawMeeting(meeting.id, reason: "Dubbelbokat av misstag")
+            try register.withdrawMeeting(meeting.id, reason: "Dubbelbokat av misstag", by: .shell)
             for _ in 0..<2 {
                 try await client.execute(uri: uri, method: .get) { response in
                     #expect(response.status == .gone)

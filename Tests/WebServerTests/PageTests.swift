@@ -127,7 +127,7 @@ struct PageTests {
                 #expect(again.status == .notModified, "\(uri)")
                 #expect(again.body.isEmpty, "\(uri)")
             }
-            _ = try fixture.register.recordAndPublishMeeting(try fixture.register.storedMeeting(fixture.corrected).meeting)
+            _ = try fixture.register.recordAndPublishMeeting(try fixture.register.storedMeeting(fixture.corrected).meeting, by: .shell)
             for (uri, etag) in etags {
                 #expect(try await client.page(uri, headers: [.ifNoneMatch: etag]).status != .notModified, "\(uri)")
             }

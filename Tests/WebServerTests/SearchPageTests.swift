@@ -72,7 +72,7 @@ struct SearchPageTests {
         let register = try Register.inMemory()
         try DemoRegister.load(into: register)
         let hostile = "<script>alert(\"x\")</script> & 'kvitto' <mark>Fejk</mark> \u{202E}draziw"
-        try register.recordAndPublishMeeting(try CanaryMeetings.meeting(register, subject: "Samråd om fjärrvärme", summary: hostile))
+        try register.recordAndPublishMeeting(try CanaryMeetings.meeting(register, subject: "Samråd om fjärrvärme", summary: hostile), by: .shell)
         try await buildApplication(register: register).test(.router) { client in
             let page = try await client.page("/meetings?q=kvitto")
             #expect(page.body.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;<mark>kvitto</mark>&#39; &lt;mark&gt;Fejk&lt;/mark&gt; \u{202E}draziw"))
@@ -175,13 +175,13 @@ enum CanaryMeetings {
 
     static func add(to register: Register) throws {
         try register.recordAndPublishMeeting(meeting(register, subject: "Samråd om tåg", summary: "Kanariesummering Hemligvärde",
-                                                     withheld: [.summary: Withholding(ground: "OSL 19 kap. 3 §")]))
+                                                     withheld: [.summary: Withholding(ground: "OSL 19 kap. 3 §")]), by: .shell)
         try register.recordAndPublishMeeting(meeting(register, subject: "Samråd om buss", place: "Kanarieplatsen",
-                                                     withheld: [.place: Withholding(ground: "OSL 18 kap. 8 §")]))
+                                                     withheld: [.place: Withholding(ground: "OSL 18 kap. 8 §")]), by: .shell)
         try register.recordAndPublishMeeting(meeting(register, subject: "Samråd om cykel",
-                                                     people: [CounterpartPerson(name: "Kanarieperson Privatsson", isPrivate: true)]))
-        try register.recordMeeting(meeting(register, subject: "Kanarieutkast"))
-        let withdrawn = try register.recordAndPublishMeeting(meeting(register, subject: "Kanarieåterkallad"))
-        try register.withdrawMeeting(withdrawn, reason: "Fel möte.")
+                                                     people: [CounterpartPerson(name: "Kanarieperson Privatsson", isPrivate: true)]), by: .shell)
+        try register.recordMeeting(meeting(register, subject: "Kanarieutkast"), by: .shell)
+        let withdrawn = try register.recordAndPublishMeeting(meeting(register, subject: "Kanarieåterkallad"), by: .shell)
+        try register.withdrawMeeting(withdrawn, reason: "Fel möte.", by: .shell)
     }
 }

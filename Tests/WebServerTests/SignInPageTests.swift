@@ -59,7 +59,7 @@ struct SignInPageTests {
         let fixture = try await AuthFixture().withPassword()
         var settings = try fixture.register.settings()
         settings.baseURL = "https://insyn.example.se/"
-        try fixture.register.update(settings: settings)
+        try fixture.register.update(settings: settings, by: .shell)
         try await buildApplication(register: fixture.register).test(.router) { client in
             let (cookie, token) = try await formCookie(client, "/sign-in")
             let body = encode([("csrf", token), ("email", fixture.account.email), ("password", AuthFixture.password)])

@@ -213,7 +213,7 @@ struct StatisticsPageTests {
         let before = try register.publicMeetings(MeetingFilter(status: .published))
         try await buildApplication(register: register).test(.router) { client in
             #expect(try await client.page("/statistics").body.contains(">\(before.count) publicerade möten.<"))
-            try register.withdrawMeeting(before[0].id, reason: "Dubbelregistrerat")
+            try register.withdrawMeeting(before[0].id, reason: "Dubbelregistrerat", by: .shell)
             #expect(try await client.page("/statistics").body.contains(">\(before.count - 1) publicerade möten.<"))
         }
     }
@@ -221,12 +221,12 @@ struct StatisticsPageTests {
     @Test func neverShowsWithheldValuesPrivateNamesOrDrafts() async throws {
         let register = try Register.inMemory()
         try DemoRegister.load(into: register)
-        let unit = try register.add(Unit(name: "Kanarienämnden", kind: .committee))
+        let unit = try register.add(Unit(name: "Kanarienämnden", kind: .committee), by: .shell)
         let official = try register.add(Official(name: "Kanarie Tjänsteperson", title: "Handläggare", kind: .staff, unit: unit,
-                                                 activeFrom: Day("2024-01-01")!))
-        let hidden = try register.add(Organisation(name: "Hemligkanariebolaget AB", kind: .company))
-        let drafted = try register.add(Organisation(name: "Utkastkanarien AB", kind: .company))
-        let issue = try register.add(Issue(title: "Kanariefrågan", summary: "Kanarie.", position: "Kanarie.", unit: unit))
+                                                 activeFrom: Day("2024-01-01")!), by: .shell)
+        let hidden = try register.add(Organisation(name: "Hemligkanariebolaget AB", kind: .company), by: .shell)
+        let drafted = try register.add(Organisation(name: "Utkastkanarien AB", kind: .company), by: .shell)
+        let issue = try register.add(Issue(title: "Kanariefrågan", summary: "Kanarie.", position: "Kanarie.", unit: unit), by: .shell)
         let secret = Withholding(ground: "OSL 19 kap. 3 §")
         func meeting(_ organisation: Int64, withheld: [MeetingField: Withholding]) -> Meeting {
             Meeting(startsAt: Timestamp.parse("2026-06-10T10:00:00Z")!, durationMinutes: 30, place: "Kanarieplatsen", format: .inPerson,
@@ -237,8 +237,8 @@ struct StatisticsPageTests {
         // (The issue, unit and official are public catalogue records, named in the form.)
         // Enough meetings that either organisation would lead the ranking if counted.
         for _ in 0..<40 {
-            _ = try register.recordAndPublishMeeting(meeting(hidden, withheld: [.counterparts: secret, .issues: secret, .startsAt: secret]))
-            _ = try register.recordMeeting(meeting(drafted, withheld: [:]))
+            _ = try register.recordAndPublishMeeting(meeting(hidden, withheld: [.counterparts: secret, .issues: secret, .startsAt: secret]), by: .shell)
+            _ = try register.recordMeeting(meeting(drafted, withheld: [:]), by: .shell)
         }
         try await buildApplication(register: register).test(.router) { client in
             for uri in ["/statistics", "/statistics?lang=en", "/statistics?unit=\(unit)", "/statistics?official=\(official)"] {

@@ -21,35 +21,35 @@ struct SubjectPageFixture {
     let issue: Int64
 
     init() throws {
-        unit = try register.add(Unit(name: "Nämnden \(Self.hostile)", kind: .committee))
+        unit = try register.add(Unit(name: "Nämnden \(Self.hostile)", kind: .committee), by: .shell)
         official = try register.add(Official(name: "Anna \(Self.hostile)", title: "Regionråd", kind: .elected, party: "S", unit: unit,
-                                             activeFrom: Day("2022-11-01")!))
-        consultancy = try register.add(Organisation(name: "Byrån \(Self.hostile)", kind: .consultancy, organisationNumber: "556802-3450"))
+                                             activeFrom: Day("2022-11-01")!), by: .shell)
+        consultancy = try register.add(Organisation(name: "Byrån \(Self.hostile)", kind: .consultancy, organisationNumber: "556802-3450"), by: .shell)
         client = try register.add(Organisation(name: "Klarälvens Energi AB", kind: .company, organisationNumber: "5567101232",
-                                               euTransparencyId: "123456789012-34"))
-        ngo = try register.add(Organisation(name: "Naturskyddsföreningen", kind: .ngo))
-        hidden = try register.add(Organisation(name: "CANARY-HIDDEN-ORG", kind: .company))
-        drafted = try register.add(Organisation(name: "CANARY-DRAFT", kind: .company))
-        soleTrader = try register.add(Organisation(name: "Hantverkaren", kind: .company, personnummer: Self.personnummer))
+                                               euTransparencyId: "123456789012-34"), by: .shell)
+        ngo = try register.add(Organisation(name: "Naturskyddsföreningen", kind: .ngo), by: .shell)
+        hidden = try register.add(Organisation(name: "CANARY-HIDDEN-ORG", kind: .company), by: .shell)
+        drafted = try register.add(Organisation(name: "CANARY-DRAFT", kind: .company), by: .shell)
+        soleTrader = try register.add(Organisation(name: "Hantverkaren", kind: .company, personnummer: Self.personnummer), by: .shell)
         issue = try register.add(Issue(title: "Frågan \(Self.hostile)", summary: "Sammanfattning.", position: "Vi är för.",
-                                       caseNumber: "RS/2026:1", policyAreas: ["Infrastruktur"], unit: unit))
+                                       caseNumber: "RS/2026:1", policyAreas: ["Infrastruktur"], unit: unit), by: .shell)
 
         let forClient = Counterpart(organisation: consultancy, onBehalfOf: client,
                                     people: [CounterpartPerson(name: "CANARY-PRIVATE-NAME", isPrivate: true)])
         // The hand-counted footprint of the issue: consultancy 3 (2 in, 1 out), client 3 likewise, ngo 2 (1 in, 0 out, 1 withheld direction), sole trader 1 out.
-        _ = try register.recordAndPublishMeeting(meeting(day: 1, .inbound, [forClient]))
-        _ = try register.recordAndPublishMeeting(meeting(day: 2, .inbound, [forClient, Counterpart(organisation: ngo)]))
-        _ = try register.recordAndPublishMeeting(meeting(day: 3, .outbound, [forClient]))
+        _ = try register.recordAndPublishMeeting(meeting(day: 1, .inbound, [forClient]), by: .shell)
+        _ = try register.recordAndPublishMeeting(meeting(day: 2, .inbound, [forClient, Counterpart(organisation: ngo)]), by: .shell)
+        _ = try register.recordAndPublishMeeting(meeting(day: 3, .outbound, [forClient]), by: .shell)
         _ = try register.recordAndPublishMeeting(meeting(day: 4, .outbound, [Counterpart(organisation: ngo)],
-                                                         withheld: [.direction: Withholding(ground: "OSL 19 kap. 3 §")]))
-        _ = try register.recordAndPublishMeeting(meeting(day: 5, .outbound, [Counterpart(organisation: soleTrader)]))
+                                                         withheld: [.direction: Withholding(ground: "OSL 19 kap. 3 §")]), by: .shell)
+        _ = try register.recordAndPublishMeeting(meeting(day: 5, .outbound, [Counterpart(organisation: soleTrader)]), by: .shell)
         _ = try register.recordAndPublishMeeting(meeting(day: 6, .inbound, [Counterpart(organisation: hidden)],
                                                          withheld: [.counterparts: Withholding(ground: "OSL 31 kap. 16 §"),
-                                                                    .place: Withholding(ground: "OSL 18 kap. 1 §")]))
-        _ = try register.recordMeeting(meeting(day: 7, .inbound, [Counterpart(organisation: drafted)], subject: "CANARY-DRAFT"))
+                                                                    .place: Withholding(ground: "OSL 18 kap. 1 §")]), by: .shell)
+        _ = try register.recordMeeting(meeting(day: 7, .inbound, [Counterpart(organisation: drafted)], subject: "CANARY-DRAFT"), by: .shell)
         let withdrawn = try register.recordAndPublishMeeting(meeting(day: 8, .inbound, [Counterpart(organisation: drafted)],
-                                                                     subject: "CANARY-WITHDRAWN"))
-        try register.withdrawMeeting(withdrawn, reason: "Fel.")
+                                                                     subject: "CANARY-WITHDRAWN"), by: .shell)
+        try register.withdrawMeeting(withdrawn, reason: "Fel.", by: .shell)
     }
 
     private func meeting(day: Int, _ direction: MeetingDirection, _ counterparts: [Counterpart], subject: String = "Samtal",

@@ -39,7 +39,7 @@ public enum BenchmarkRegister {
         var done = existing
         while done < count {
             let batch = (done..<min(done + batchSize, count)).map { meeting($0, catalogue: catalogue) }
-            try writer.recordAndPublishMeetings(batch)
+            try writer.recordAndPublishMeetings(batch, by: .shell)
             done += batch.count
             progress(done)
         }
@@ -49,20 +49,20 @@ public enum BenchmarkRegister {
     static func createCatalogue(_ register: Register) throws {
         var settings = try register.settings()
         settings.bodyName = bodyName
-        try register.update(settings: settings)
+        try register.update(settings: settings, by: .shell)
         var random = SplitMix64(seed: 1)
         let units = try [
             Unit(name: "Regionstyrelsen", kind: .board), Unit(name: "Regionala utvecklingsnämnden", kind: .committee),
             Unit(name: "Hälso- och sjukvårdsnämnden", kind: .committee), Unit(name: "Kulturnämnden", kind: .committee),
             Unit(name: "Kollektivtrafiken AB", kind: .company), Unit(name: "Regionledningsförvaltningen", kind: .department),
-        ].map { try register.add($0) }
+        ].map { try register.add($0, by: .shell) }
         for index in 0..<officialCount {
             let elected = index % 3 != 2
             try register.add(Official(
                 name: "\(SyntheticText.pick(SyntheticText.givenNames, &random)) \(SyntheticText.pick(SyntheticText.familyNames, &random))",
                 title: elected ? "Ledamot, \(SyntheticText.pick(SyntheticText.committees, &random))" : SyntheticText.pick(SyntheticText.staffTitles, &random),
                 kind: elected ? .elected : .staff, party: elected ? SyntheticText.pick(SyntheticText.parties, &random) : nil,
-                unit: units[index % units.count], activeFrom: Day("2020-01-01")!))
+                unit: units[index % units.count], activeFrom: Day("2020-01-01")!), by: .shell)
         }
         for index in 0..<organisationCount {
             let kind = OrganisationKind.allCases[index % OrganisationKind.allCases.count]
@@ -71,14 +71,14 @@ public enum BenchmarkRegister {
                 name: "\(SyntheticText.pick(SyntheticText.familyNames, &random)) \(SyntheticText.pick(SyntheticText.businesses, &random)) \(index)",
                 kind: kind, organisationNumber: base + String(DemoRegister.luhnCheckDigit(base)),
                 euTransparencyId: index % 7 == 0 ? String(format: "%012d-%02d", 100_000_000 + index, index % 100) : nil,
-                website: "https://org\(index).example.se"))
+                website: "https://org\(index).example.se"), by: .shell)
         }
         for index in 0..<issueCount {
             try register.add(Issue(
                 title: "\(SyntheticText.pick(SyntheticText.topics, &random)) i \(SyntheticText.pick(SyntheticText.places, &random)) (\(index + 1))",
                 summary: SyntheticText.sentences(3, &random), position: SyntheticText.sentences(2, &random),
                 status: index % 10 == 0 ? .closed : .active, caseNumber: "RS/2024:\(index + 100)",
-                policyAreas: [SyntheticText.pick(SyntheticText.policyAreas, &random)], unit: units[index % units.count]))
+                policyAreas: [SyntheticText.pick(SyntheticText.policyAreas, &random)], unit: units[index % units.count]), by: .shell)
         }
     }
 

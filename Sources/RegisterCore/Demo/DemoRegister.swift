@@ -26,21 +26,21 @@ public enum DemoRegister {
     private static func tell(into demo: Register, clock: ManualClock) throws {
         var settings = try demo.settings()
         settings.bodyName = "Exempelregionen (fiktiva demodata)"
-        try demo.update(settings: settings)
+        try demo.update(settings: settings, by: .shell)
 
-        let units = try DemoCatalogue.units.map { try demo.add($0) }
+        let units = try DemoCatalogue.units.map { try demo.add($0, by: .shell) }
         let officials = try DemoCatalogue.officials.map { name, title, party, unit, elected, from, to in
             try demo.add(Official(name: name, title: title, kind: elected ? .elected : .staff, party: party, unit: units[unit],
-                                  activeFrom: Day(from)!, activeTo: to.flatMap(Day.init)))
+                                  activeFrom: Day(from)!, activeTo: to.flatMap(Day.init)), by: .shell)
         }
         let organisations = try DemoCatalogue.organisations.map { name, kind, base, euId, website in
             try demo.add(Organisation(
                 name: name, kind: kind, organisationNumber: base.map { $0 + String(luhnCheckDigit($0)) },
-                personnummer: base == nil ? DemoCatalogue.soleTraderPersonnummer : nil, euTransparencyId: euId, website: website))
+                personnummer: base == nil ? DemoCatalogue.soleTraderPersonnummer : nil, euTransparencyId: euId, website: website), by: .shell)
         }
         let issues = try DemoCatalogue.issues.map { title, summary, position, closed, caseNumber, areas, unit in
             try demo.add(Issue(title: title, summary: summary, position: position, status: closed ? .closed : .active,
-                               caseNumber: caseNumber, policyAreas: areas, unit: units[unit]))
+                               caseNumber: caseNumber, policyAreas: areas, unit: units[unit]), by: .shell)
         }
 
         var random = SplitMix64(seed: 2026)
@@ -51,18 +51,18 @@ public enum DemoRegister {
         for event in events {
             clock.now = event.at
             switch event.action {
-            case .record(let meeting): ids[event.meeting] = try demo.recordMeeting(meeting)
-            case .publish: try demo.publishMeeting(ids[event.meeting]!)
-            case .correct(let meeting, let reason): try demo.correctMeeting(ids[event.meeting]!, with: meeting, reason: reason)
-            case .withdraw(let reason): try demo.withdrawMeeting(ids[event.meeting]!, reason: reason)
+            case .record(let meeting): ids[event.meeting] = try demo.recordMeeting(meeting, by: .shell)
+            case .publish: try demo.publishMeeting(ids[event.meeting]!, by: .shell)
+            case .correct(let meeting, let reason): try demo.correctMeeting(ids[event.meeting]!, with: meeting, reason: reason, by: .shell)
+            case .withdraw(let reason): try demo.withdrawMeeting(ids[event.meeting]!, reason: reason, by: .shell)
             }
         }
         clock.now = max(events.last?.at ?? end, end).addingTimeInterval(86_400)
-        try demo.releaseDueWithholdings()
+        try demo.releaseDueWithholdings(by: .shell)
         if let mistaken = ids[100], try demo.publicMeeting(mistaken)?.status == .published {
             clock.now = clock.now.addingTimeInterval(3_600)
             try demo.redactMeeting(mistaken, .field(.place), ground: "OSL 21 kap. 3 §",
-                                   reason: "Platsen var en privatpersons bostadsadress och publicerades av misstag")
+                                   reason: "Platsen var en privatpersons bostadsadress och publicerades av misstag", by: .shell)
         }
     }
 

@@ -2,8 +2,12 @@
 /// keys; the ignored ones are those the export's form adds and the register sets
 /// itself (see `PublicJSON`), so that an exported record can be edited and sent back.
 extension Meeting: InputShaped {
+    /// Every member a meeting must have (the duration may be given as `endsAt`).
+    static let requiredMembers: [CodingKeys] = [.startsAt, .place, .format, .direction, .initiator, .participants, .counterparts,
+                                                 .subject, .summary]
+
     public static var inputShape: InputShape {
-        .object(CodingKeys.self, [
+        .requiring(requiredMembers.map(\.stringValue), .object(CodingKeys.self, [
             .durationMinutes: .whole("a whole number of minutes"),
             .participants: .list(.id),
             .counterparts: .list(Counterpart.inputShape),
@@ -11,7 +15,7 @@ extension Meeting: InputShaped {
             .documents: .list(MeetingDocument.inputShape),
             .withheld: .object(members: MeetingField.allCases.map { ($0.rawValue, Withholding.inputShape) }, ignored: []),
         ], ignoring: ["id", "uri", "url", "status", "version", "recordedAt", "publishedAt", "updatedAt",
-                      "correctionReason", "withdrawnAt", "withdrawalReason"])
+                      "correctionReason", "withdrawnAt", "withdrawalReason"]))
     }
 }
 

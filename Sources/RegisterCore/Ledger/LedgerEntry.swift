@@ -2,7 +2,7 @@ import Crypto
 import Foundation
 
 /// One change of the ledger as stored and exported. `body` is the hashed part (seq,
-/// prev, at, type, entity, id, reason, data, redacts), in which every string, number
+/// prev, at, type, entity, id, reason, data, redacts, actor), in which every string, number
 /// and boolean of `data`, the reason, and every confidential value stand as salted commitments; `openings` maps JSON Pointers
 /// into the body to the salt and value that open each commitment. The public sees the
 /// openings of public values; `confidential` and `redacted` name those it does not see.

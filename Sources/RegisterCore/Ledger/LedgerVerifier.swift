@@ -13,7 +13,7 @@ public struct LedgerVerifier {
         self.view = view
     }
 
-    static let bodyMembers: Set<String> = ["seq", "prev", "at", "type", "entity", "id", "data", "reason", "redacts"]
+    static let bodyMembers: Set<String> = ["seq", "prev", "at", "type", "entity", "id", "data", "reason", "redacts", "actor"]
     static let requiredMembers = ["seq", "prev", "at", "type", "entity", "id", "data"]
 
     /// Checks one exported line (UTF-8 JSON).
@@ -77,6 +77,9 @@ public struct LedgerVerifier {
         guard entry.body["entity"]?.stringValue == type.entity, entry.body["id"]?.intValue != nil else {
             throw fail("its entity is not '\(type.entity)' or its id is not an integer")
         }
+        if let actor = members["actor"], !Self.isActor(actor) {
+            throw fail("its actor is not exactly {\"kind\": account, token or shell, \"role\": recorder, registrar, auditor or admin, \"who\": a commitment}")
+        }
         if let pointer = entry.body.malformedCommitment() {
             throw fail("the object at \(pointer) names $commitment but is not exactly {\"$commitment\": <64 lowercase hexadecimal characters>}")
         }
@@ -97,6 +100,17 @@ public struct LedgerVerifier {
         }
         count = expected
         headHash = entry.hash
+    }
+}
+
+extension LedgerVerifier {
+    /// The form of the `actor` member: kind and role in clear, the identity one commitment.
+    static func isActor(_ value: JSONValue) -> Bool {
+        guard case .object(let members) = value, members.count == 3,
+              let kind = members["kind"]?.stringValue, Principal.Kind(rawValue: kind) != nil,
+              let role = members["role"]?.stringValue, Role(rawValue: role) != nil,
+              let who = members["who"], Commitment.digest(in: who) != nil else { return false }
+        return true
     }
 }
 

@@ -34,19 +34,21 @@ extension CatalogueEntry {
 extension Register {
     /// Adds a catalogue entry and returns its id.
     @discardableResult
-    public func add<Entry: CatalogueEntry>(_ entry: Entry) throws -> Int64 {
+    public func add<Entry: CatalogueEntry>(_ entry: Entry, by actor: Principal) throws -> Int64 {
+        try actor.requireRegistrar("keep the catalogue")
         let valid = try entry.validated()
         let now = clock()
         return try writer.write { db in
             try valid.checkReferences(db)
             let id = try valid.save(id: nil, sequence: 0, in: db)
-            try record(valid, id: id, type: Entry.added, at: now, in: db)
+            try record(valid, id: id, type: Entry.added, by: actor, at: now, in: db)
             return id
         }
     }
 
     /// Replaces a catalogue entry's fields; its id stays.
-    public func update<Entry: CatalogueEntry>(_ id: Int64, with entry: Entry) throws {
+    public func update<Entry: CatalogueEntry>(_ id: Int64, with entry: Entry, by actor: Principal) throws {
+        try actor.requireRegistrar("keep the catalogue")
         let valid = try entry.validated()
         let now = clock()
         try writer.write { db in
@@ -61,7 +63,7 @@ extension Register {
             } else {
                 _ = try valid.save(id: id, sequence: 0, in: db)
             }
-            try record(valid, id: id, type: Entry.updated, at: now, in: db)
+            try record(valid, id: id, type: Entry.updated, by: actor, at: now, in: db)
             if let sql = Entry.meetingsNamingIt {
                 for meetingId in try Int64.fetchAll(db, sql: sql, arguments: [id]) { try SearchIndex.index(meetingId: meetingId, in: db) }
             }
@@ -69,11 +71,11 @@ extension Register {
     }
 
     func record<Entry: CatalogueEntry>(_ entry: Entry, id: Int64, type: ChangeType, reason: String? = nil, redacts: JSONValue? = nil,
-                                       at date: Date, in db: Database) throws {
+                                       by actor: Principal, at date: Date, in db: Database) throws {
         guard case .object(var data) = try JSONValue.from(entry.projection(id: id)) else { return }
         for (key, value) in entry.confidential { data[key] = value }
         let change = try Register.append(
-            ChangeDraft(type: type, entityId: id, reason: reason, data: .object(data),
+            ChangeDraft(type: type, entityId: id, actor: actor, reason: reason, data: .object(data),
                         secrets: entry.confidential.keys.sorted().map { JSONPointer([$0]) }, redacts: redacts),
             at: date, in: db)
         try db.execute(sql: "UPDATE \(Entry.table) SET updated_seq = ? WHERE id = ?", arguments: [change.sequence, id])

@@ -3,7 +3,7 @@ import GRDB
 
 /// What a push endpoint speaks: signed JSON events (Standard Webhooks) or the CKAN
 /// DataStore API. The register only stores it; Delivery knows how to talk to each.
-public enum EndpointKind: String, Sendable, Codable, CaseIterable {
+public enum EndpointKind: String, Choice {
     case webhook, ckan
 }
 

@@ -6,6 +6,8 @@ import GRDB
 struct ChangeDraft {
     var type: ChangeType
     var entityId: Int64
+    /// Who made the change (the `actor` member).
+    var actor: Principal
     var reason: String?
     var data: JSONValue
     var secrets: [JSONPointer] = []
@@ -35,6 +37,7 @@ extension Register {
             publicMembers["reason"] = .string(reason)
         }
         if let redacts = draft.redacts { members["redacts"] = redacts }
+        members["actor"] = sealer.seal(actor: draft.actor, confidential: !(try actorsArePublic(db)))
         let body = JSONValue.object(members)
         let entry = LedgerEntry(sequence: sequence, body: body, hash: LedgerEntry.hash(ofBody: body), openings: sealer.openings,
                                 confidential: sealer.confidential)
@@ -96,6 +99,16 @@ struct CommitmentSealer {
         }
     }
 
+    /// The `actor` member: kind and role in clear, the identity (`id`, `name`) behind one
+    /// commitment at `/actor/who`, confidential unless the register makes actors public.
+    mutating func seal(actor: Principal, confidential isConfidential: Bool) -> JSONValue {
+        let who = JSONValue.object(["id": actor.id.map(JSONValue.int) ?? .null, "name": .string(actor.name)])
+        return .object([
+            "kind": .string(actor.kind.rawValue), "role": .string(actor.role.rawValue),
+            "who": commit(who, at: ["actor", "who"], confidential: isConfidential),
+        ])
+    }
+
     private mutating func commit(_ value: JSONValue, at pointer: [String], confidential isConfidential: Bool) -> JSONValue {
         let salt = Commitment.newSalt()
         let location = JSONPointer(pointer)
@@ -103,6 +116,12 @@ struct CommitmentSealer {
         if isConfidential { confidential.insert(location) }
         return Commitment.placeholder(Commitment.digest(salt: salt, value: value))
     }
+}
+
+/// Whether the register shows who made each change to the public (the setting
+/// `actors-public`); by default only the kind and the role are public.
+private func actorsArePublic(_ db: Database) throws -> Bool {
+    try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM setting WHERE key = 'actors_public'")) == "yes"
 }
 
 /// How a set of pointers is stored beside a change: a canonical JSON array of their

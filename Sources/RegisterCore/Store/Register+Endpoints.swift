@@ -6,7 +6,8 @@ extension Register {
     /// changes are queued for it (`createdAfterSequence` records that position), unless
     /// `fromStart` asks for every public change so far, queued in the same transaction.
     @discardableResult
-    public func addEndpoint(_ endpoint: NewEndpoint) throws -> Endpoint {
+    public func addEndpoint(_ endpoint: NewEndpoint, by actor: Principal) throws -> Endpoint {
+        try actor.requireRegistrar("manage push endpoints")
         let valid = try endpoint.validated()
         let now = clock()
         return try writer.write { db in
@@ -36,7 +37,8 @@ extension Register {
     /// for it. Enabling it again queues the public changes it missed meanwhile, so the
     /// receiver still gets every change after its starting position, in order; it also
     /// lifts a pause, and the pending deliveries go on from where they stopped.
-    public func setEndpoint(_ id: Int64, enabled: Bool) throws {
+    public func setEndpoint(_ id: Int64, enabled: Bool, by actor: Principal) throws {
+        try actor.requireRegistrar("manage push endpoints")
         let now = clock()
         try writer.write { db in
             _ = try Self.endpoint(id, in: db)
@@ -51,8 +53,9 @@ extension Register {
     /// Changes an endpoint's URL or credentials, checked as a new endpoint's are, and
     /// lifts its pause: its pending deliveries are sent to it as it is now, in order.
     @discardableResult
-    public func updateEndpoint(_ id: Int64, _ update: EndpointUpdate) throws -> Endpoint {
-        try writer.write { db in
+    public func updateEndpoint(_ id: Int64, _ update: EndpointUpdate, by actor: Principal) throws -> Endpoint {
+        try actor.requireRegistrar("manage push endpoints")
+        return try writer.write { db in
             let valid = try update.applied(to: try Self.endpoint(id, in: db))
             try db.execute(
                 sql: "UPDATE endpoint SET url = ?, secret = ?, token = ?, resource_id = ? WHERE id = ?",
@@ -65,8 +68,9 @@ extension Register {
     /// Removes an endpoint and its whole outbox (delivered, pending and dead letters)
     /// in one transaction; returns how many deliveries were still pending or dead.
     @discardableResult
-    public func removeEndpoint(_ id: Int64) throws -> Int {
-        try writer.write { db in
+    public func removeEndpoint(_ id: Int64, by actor: Principal) throws -> Int {
+        try actor.requireRegistrar("manage push endpoints")
+        return try writer.write { db in
             _ = try Self.endpoint(id, in: db)
             let undelivered = try Int.fetchOne(
                 db, sql: "SELECT COUNT(*) FROM outbox WHERE endpoint_id = ? AND state IN ('pending', 'dead')", arguments: [id]) ?? 0
@@ -116,5 +120,22 @@ extension Register {
                 ORDER BY c.seq
                 """,
             arguments: [now, now, id])
+    }
+}
+
+extension Register {
+    /// Changes an endpoint's URL or credentials (`update`, when it changes anything)
+    /// and whether it is enabled, in one transaction: both or neither.
+    @discardableResult
+    public func changeEndpoint(_ id: Int64, _ update: EndpointUpdate?, enabled: Bool?, by actor: Principal) throws -> Endpoint {
+        try actor.requireRegistrar("manage push endpoints")
+        guard update != nil || enabled != nil else {
+            throw ValidationError("", "nothing to change: give a new url, secret, token, resource id, or enabled")
+        }
+        return try inOneTransaction { shared in
+            if let update { try shared.updateEndpoint(id, update, by: actor) }
+            if let enabled { try shared.setEndpoint(id, enabled: enabled, by: actor) }
+            return try shared.endpoint(id)
+        }
     }
 }

@@ -5,24 +5,29 @@ extension Register {
     /// Records a meeting as a draft and returns its id. A draft is in the ledger only
     /// as a commitment and appears in no public output.
     @discardableResult
-    public func recordMeeting(_ meeting: Meeting) throws -> Int64 {
+    public func recordMeeting(_ meeting: Meeting, by actor: Principal) throws -> Int64 {
+        try actor.requireMayWriteMeetings("record a meeting")
         let valid = try meeting.validated()
+        try actor.requireMeetingWriter("record", participants: valid.participants)
         let now = clock()
-        return try writer.write { db in try insertDraft(valid, at: now, in: db) }
+        return try writer.write { db in try insertDraft(valid, by: actor, at: now, in: db) }
     }
 
     /// Replaces the content of a draft.
-    public func updateDraft(_ id: Int64, with meeting: Meeting) throws {
+    public func updateDraft(_ id: Int64, with meeting: Meeting, by actor: Principal, basedOn revision: MeetingRevision? = nil) throws {
+        try actor.requireMayWriteMeetings("edit a meeting")
         let valid = try meeting.validated()
         let now = clock()
         try writer.write { db in
             let stored = try StoredMeeting.fetch(id, in: db)
+            try actor.requireMeetingWriter("edit", participants: stored.meeting.participants, valid.participants)
+            try revision?.check(against: stored)
             guard stored.status == .draft else {
                 throw ValidationError("id", "meeting \(id) is \(stored.status.rawValue); a published meeting is changed with `meeting correct` and a reason")
             }
-            try checkReferences(of: valid, in: db)
+            try checkReferences(of: valid, keeping: stored.meeting, in: db)
             let change = try Self.append(
-                ChangeDraft(type: .meetingDraftUpdated, entityId: id, data: try JSONValue.from(valid), secrets: [JSONPointer([])]),
+                ChangeDraft(type: .meetingDraftUpdated, entityId: id, actor: actor, data: try JSONValue.from(valid), secrets: [JSONPointer([])]),
                 at: now, in: db)
             try db.execute(sql: "UPDATE meeting_record SET record = ?, updated_at = ?, updated_seq = ? WHERE id = ?",
                            arguments: [try Self.encodeRecord(valid), Timestamp.format(now), change.sequence, id])
@@ -30,9 +35,13 @@ extension Register {
     }
 
     /// Publishes a draft: from now on it is in every public output.
-    public func publishMeeting(_ id: Int64) throws {
+    public func publishMeeting(_ id: Int64, by actor: Principal) throws {
+        try actor.requireMayWriteMeetings("publish a meeting")
         let now = clock()
-        try writer.write { db in try publishDraft(id, at: now, in: db) }
+        try writer.write { db in
+            try actor.requireMeetingWriter("publish", participants: try StoredMeeting.fetch(id, in: db).meeting.participants)
+            try publishDraft(id, by: actor, at: now, in: db)
+        }
     }
 
     /// Records and publishes `meetings` in one transaction, each through the same steps
@@ -40,7 +49,8 @@ extension Register {
     /// own time from the clock): for bulk loads, where a transaction per change would
     /// dominate. Nothing is written unless every meeting is valid.
     @discardableResult
-    public func recordAndPublishMeetings(_ meetings: [Meeting]) throws -> [Int64] {
+    public func recordAndPublishMeetings(_ meetings: [Meeting], by actor: Principal) throws -> [Int64] {
+        try actor.requireMayWriteMeetings("record a meeting")
         var valid: [Meeting] = []
         for (index, meeting) in meetings.enumerated() {
             do {
@@ -49,61 +59,67 @@ extension Register {
                 throw ValidationError(problems: error.problems.map { .init(field: "meetings[\(index)].\($0.field)", message: $0.message) })
             }
         }
+        for meeting in valid { try actor.requireMeetingWriter("record", participants: meeting.participants) }
         return try writer.write { db in
             try valid.map { meeting in
-                let id = try insertDraft(meeting, at: clock(), in: db)
-                try publishDraft(id, at: clock(), in: db)
+                let id = try insertDraft(meeting, by: actor, at: clock(), in: db)
+                try publishDraft(id, by: actor, at: clock(), in: db)
                 return id
             }
         }
     }
 
-    func insertDraft(_ valid: Meeting, at now: Date, in db: Database) throws -> Int64 {
-        try checkReferences(of: valid, in: db)
+    func insertDraft(_ valid: Meeting, by actor: Principal, at now: Date, in db: Database) throws -> Int64 {
+        try checkReferences(of: valid, keeping: nil, in: db)
         let record = try Self.encodeRecord(valid)
         try db.executeCached(
             sql: "INSERT INTO meeting_record(status, version, record, recorded_at, updated_at, updated_seq) VALUES ('draft', 0, ?, ?, ?, 0)",
             arguments: [record, Timestamp.format(now), Timestamp.format(now)])
         let id = db.lastInsertedRowID
         let change = try Self.append(
-            ChangeDraft(type: .meetingDrafted, entityId: id, data: try JSONValue.from(valid), secrets: [JSONPointer([])]),
+            ChangeDraft(type: .meetingDrafted, entityId: id, actor: actor, data: try JSONValue.from(valid), secrets: [JSONPointer([])]),
             at: now, in: db)
         try db.executeCached(sql: "UPDATE meeting_record SET updated_seq = ? WHERE id = ?", arguments: [change.sequence, id])
         return id
     }
 
-    func publishDraft(_ id: Int64, at now: Date, in db: Database) throws {
+    func publishDraft(_ id: Int64, by actor: Principal, at now: Date, in db: Database) throws {
         let stored = try StoredMeeting.fetch(id, in: db)
         guard stored.status == .draft else { throw ValidationError("id", "meeting \(id) is already \(stored.status.rawValue)") }
-        try checkReferences(of: stored.meeting, in: db)
+        try checkReferences(of: stored.meeting, keeping: stored.meeting, in: db)
         let projection = PublicMeeting(id: id, meeting: stored.meeting, version: 1, recordedAt: stored.recordedAt,
                                        publishedAt: now, updatedAt: now, correctionReason: nil)
-        try savePublished(projection, meeting: stored.meeting, type: .meetingPublished, reason: nil, at: now, in: db)
+        try savePublished(projection, meeting: stored.meeting, type: .meetingPublished, reason: nil, by: actor, at: now, in: db)
     }
 
     /// Corrects a published meeting: a new version with a visible reason.
-    public func correctMeeting(_ id: Int64, with meeting: Meeting, reason: String) throws {
+    public func correctMeeting(_ id: Int64, with meeting: Meeting, reason: String, by actor: Principal,
+                               basedOn revision: MeetingRevision? = nil) throws {
+        try actor.requireMayWriteMeetings("correct a meeting")
         let valid = try meeting.validated()
         let reason = try Self.requireReason(reason)
         let now = clock()
         try writer.write { db in
             let stored = try StoredMeeting.fetch(id, in: db)
+            try actor.requireMeetingWriter("correct", participants: stored.meeting.participants, valid.participants)
+            try revision?.check(against: stored)
             guard stored.status == .published else {
                 throw ValidationError("id", stored.status == .draft
                     ? "meeting \(id) is a draft; edit it with `meeting edit` or publish it first"
                     : "meeting \(id) is withdrawn and cannot be corrected")
             }
-            try checkReferences(of: valid, in: db)
+            try checkReferences(of: valid, keeping: stored.meeting, in: db)
             let valid = try Self.keepingRedactions(of: stored, in: valid, db: db)
             let projection = PublicMeeting(id: id, meeting: valid, version: stored.version + 1, recordedAt: stored.recordedAt,
                                            publishedAt: stored.publishedAt ?? now, updatedAt: Self.versionTime(now, after: stored.updatedAt),
                                            correctionReason: reason)
-            try savePublished(projection, meeting: valid, type: .meetingCorrected, reason: reason, at: now, in: db)
+            try savePublished(projection, meeting: valid, type: .meetingCorrected, reason: reason, by: actor, at: now, in: db)
         }
     }
 
     /// Withdraws a published meeting, leaving a tombstone with the reason.
-    public func withdrawMeeting(_ id: Int64, reason: String) throws {
+    public func withdrawMeeting(_ id: Int64, reason: String, by actor: Principal) throws {
+        try actor.requireRegistrar("withdraw a meeting")
         let reason = try Self.requireReason(reason)
         let now = clock()
         try writer.write { db in
@@ -114,7 +130,7 @@ extension Register {
             let current = try PublicMeetingReader.fetch(ids: [id], in: db)[0]
             let tombstone = current.tombstone(at: Self.versionTime(now, after: stored.updatedAt), reason: reason)
             let change = try Self.append(
-                ChangeDraft(type: .meetingWithdrawn, entityId: id, reason: reason, data: try JSONValue.from(tombstone)),
+                ChangeDraft(type: .meetingWithdrawn, entityId: id, actor: actor, reason: reason, data: try JSONValue.from(tombstone)),
                 at: now, in: db)
             try PublicMeetingRows.save(tombstone, sequence: change.sequence, timeZone: try RegisterSettings.load(db).timeZone, in: db)
             try db.execute(sql: "UPDATE meeting_record SET status = 'withdrawn', version = ?, updated_at = ?, updated_seq = ? WHERE id = ?",
@@ -125,7 +141,8 @@ extension Register {
     /// Releases every withheld field whose date has come, each release a change of
     /// its own. Returns the ids of the meetings that changed.
     @discardableResult
-    public func releaseDueWithholdings() throws -> [Int64] {
+    public func releaseDueWithholdings(by actor: Principal) throws -> [Int64] {
+        try actor.requireRegistrar("release withheld fields")
         let now = clock()
         return try writer.write { db in
             let today = Day(now, in: try RegisterSettings.load(db).timeZone)
@@ -143,7 +160,7 @@ extension Register {
                                                correctionReason: current.correctionReason)
                 let fields = due.keys.sorted().map(\.rawValue).joined(separator: ", ")
                 try savePublished(projection, meeting: meeting, type: .meetingReleased,
-                                  reason: "Sekretessen har upphört för: \(fields)", at: now, in: db)
+                                  reason: "Sekretessen har upphört för: \(fields)", by: actor, at: now, in: db)
                 released.append(id)
             }
             return released
@@ -151,8 +168,8 @@ extension Register {
     }
 
     func savePublished(_ projection: PublicMeeting, meeting: Meeting, type: ChangeType, reason: String?, redacts: JSONValue? = nil,
-                       at now: Date, in db: Database) throws {
-        var draft = try Self.publicChange(projection, meeting: meeting, type: type, reason: reason)
+                       by actor: Principal, at now: Date, in db: Database) throws {
+        var draft = try Self.publicChange(projection, meeting: meeting, type: type, reason: reason, by: actor)
         draft.redacts = redacts
         let change = try Self.append(draft, at: now, in: db)
         try PublicMeetingRows.save(projection, sequence: change.sequence, timeZone: try RegisterSettings.load(db).timeZone, in: db)
@@ -167,7 +184,8 @@ extension Register {
 
     /// The ledger data of a public meeting change: the projection, with every withheld
     /// value and private name put back as a secret (a commitment in the public view).
-    static func publicChange(_ projection: PublicMeeting, meeting: Meeting, type: ChangeType, reason: String?) throws -> ChangeDraft {
+    static func publicChange(_ projection: PublicMeeting, meeting: Meeting, type: ChangeType, reason: String?,
+                             by actor: Principal) throws -> ChangeDraft {
         let full = try JSONValue.from(meeting)
         var data = try JSONValue.from(projection)
         var secrets: [JSONPointer] = []
@@ -185,10 +203,10 @@ extension Register {
                 }
             }
         }
-        return ChangeDraft(type: type, entityId: projection.id, reason: reason, data: data, secrets: secrets)
+        return ChangeDraft(type: type, entityId: projection.id, actor: actor, reason: reason, data: data, secrets: secrets)
     }
 
-    private func checkReferences(of meeting: Meeting, in db: Database) throws {
+    private func checkReferences(of meeting: Meeting, keeping stored: Meeting?, in db: Database) throws {
         let timeZone = try RegisterSettings.load(db).timeZone
         let day = Day(meeting.startsAt, in: timeZone)
         var problems = Problems()
@@ -214,6 +232,7 @@ extension Register {
         where try db.rowCached(sql: "SELECT 1 FROM issue WHERE id = ?", arguments: [id]) == nil {
             problems.add("issues[\(index)]", "no issue with id \(id)")
         }
+        try Self.checkGrounds(of: meeting, keeping: stored, in: db, into: &problems)
         try problems.check()
     }
 

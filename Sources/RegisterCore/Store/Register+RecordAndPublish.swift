@@ -4,12 +4,14 @@ extension Register {
     /// Records a meeting and publishes it at once (`meeting add --publish`): both
     /// changes in one transaction, so the meeting is published or not recorded at all.
     @discardableResult
-    public func recordAndPublishMeeting(_ meeting: Meeting) throws -> Int64 {
+    public func recordAndPublishMeeting(_ meeting: Meeting, by actor: Principal) throws -> Int64 {
+        try actor.requireMayWriteMeetings("record a meeting")
         let valid = try meeting.validated()
+        try actor.requireMeetingWriter("record", participants: valid.participants)
         let now = clock()
         return try writer.write { db in
-            let id = try insertDraft(valid, at: now, in: db)
-            try publishDraft(id, at: now, in: db)
+            let id = try insertDraft(valid, by: actor, at: now, in: db)
+            try publishDraft(id, by: actor, at: now, in: db)
             return id
         }
     }

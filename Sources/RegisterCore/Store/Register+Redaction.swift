@@ -37,7 +37,8 @@ extension Register {
     /// public form (feeds, archives, push, the incremental export) no longer holds it.
     /// The redaction is a change of its own (`meeting.redacted`), and the auditor's
     /// view keeps the value.
-    public func redactMeeting(_ id: Int64, _ target: MeetingRedactionTarget, ground: String, reason: String) throws {
+    public func redactMeeting(_ id: Int64, _ target: MeetingRedactionTarget, ground: String, reason: String, by actor: Principal) throws {
+        try actor.requireRegistrar("redact a meeting")
         let ground = try Self.requireText(ground, field: "ground")
         let reason = try Self.requireReason(reason)
         let now = clock()
@@ -80,13 +81,13 @@ extension Register {
                 let projection = PublicMeeting(id: id, meeting: meeting, version: stored.version + 1, recordedAt: stored.recordedAt,
                                                publishedAt: stored.publishedAt ?? now, updatedAt: Self.versionTime(now, after: stored.updatedAt),
                                                correctionReason: current.correctionReason)
-                try savePublished(projection, meeting: meeting, type: .meetingRedacted, reason: reason, redacts: record, at: now, in: db)
+                try savePublished(projection, meeting: meeting, type: .meetingRedacted, reason: reason, redacts: record, by: actor, at: now, in: db)
             } else {
                 var tombstone = try PublicMeetingReader.fetch(ids: [id], in: db)[0]
                 tombstone.version += 1
                 tombstone.updatedAt = Self.versionTime(now, after: stored.updatedAt)
                 let change = try Self.append(
-                    ChangeDraft(type: .meetingRedacted, entityId: id, reason: reason, data: try JSONValue.from(tombstone), redacts: record),
+                    ChangeDraft(type: .meetingRedacted, entityId: id, actor: actor, reason: reason, data: try JSONValue.from(tombstone), redacts: record),
                     at: now, in: db)
                 try PublicMeetingRows.save(tombstone, sequence: change.sequence, timeZone: try RegisterSettings.load(db).timeZone, in: db)
                 try db.execute(sql: "UPDATE meeting_record SET version = ?, record = ?, updated_at = ?, updated_seq = ? WHERE id = ?",
@@ -101,7 +102,9 @@ extension Register {
     /// shows the current value instead, and loses those openings in the public view of
     /// the ledger. Change the current value first (`update`); the redaction is a change
     /// of its own (`*.redacted`) and the auditor's view keeps every value.
-    public func redact<Entry: CatalogueEntry>(_ kind: Entry.Type, id: Int64, field: String, ground: String, reason: String) throws {
+    public func redact<Entry: CatalogueEntry>(_ kind: Entry.Type, id: Int64, field: String, ground: String, reason: String,
+                                              by actor: Principal) throws {
+        try actor.requireRegistrar("redact the catalogue")
         let ground = try Self.requireText(ground, field: "ground")
         let reason = try Self.requireReason(reason)
         let now = clock()
@@ -127,7 +130,7 @@ extension Register {
                 throw ValidationError("field", "every version of \(field) of \(Entry.noun) \(id) has its current value: change it first with `update`, then redact the earlier value")
             }
             let change = try Self.append(
-                ChangeDraft(type: Entry.redacted, entityId: id, reason: reason, data: .object(data), secrets: confidential,
+                ChangeDraft(type: Entry.redacted, entityId: id, actor: actor, reason: reason, data: .object(data), secrets: confidential,
                             redacts: .object(["ground": .string(ground), "changes": .array(redacts)])),
                 at: now, in: db)
             try db.execute(sql: "UPDATE \(Entry.table) SET updated_seq = ? WHERE id = ?", arguments: [change.sequence, id])

@@ -88,7 +88,8 @@ public struct Register: Sendable {
         try writer.read { db in try RegisterSettings.load(db) }
     }
 
-    public func update(settings: RegisterSettings) throws {
+    public func update(settings: RegisterSettings, by actor: Principal) throws {
+        try actor.requireRegistrar("change the register's settings")
         try settings.validated()
         try writer.write { db in try settings.save(db) }
     }

@@ -18,6 +18,21 @@ public struct RegisterSettings: Sendable, Equatable {
     public var licenceURL = "https://creativecommons.org/publicdomain/zero/1.0/"
     /// Where the public reports problems (the accessibility statement names it); empty until set.
     public var contactEmail = ""
+    /// "yes" shows the public who made each change (the account's or token's id and
+    /// name); "no", the default, shows only its kind and role, the identity committed.
+    public var actorsPublic = "no"
+    /// The publisher the open-data catalogue (DCAT-AP-SE) names; empty for `bodyName`.
+    public var cataloguePublisher = ""
+    /// The publisher's kind in the ADMS publisher-type vocabulary, one of `publisherTypes`.
+    public var cataloguePublisherType = "RegionalAuthority"
+    /// The dataset's description in the catalogue, in Swedish and English; empty for the built-in one.
+    public var catalogueDescriptionSv = ""
+    public var catalogueDescriptionEn = ""
+
+    /// The ADMS publisher types (http://purl.org/adms/publishertype/…) DCAT-AP-SE lets a publisher be.
+    public static let publisherTypes = ["Academia-ScientificOrganisation", "Company", "IndustryConsortium", "LocalAuthority",
+                                        "NationalAuthority", "NonGovernmentalOrganisation", "NonProfitOrganisation",
+                                        "PrivateIndividual(s)", "RegionalAuthority", "StandardisationBody", "SupraNationalAuthority"]
 
     public init() {}
 
@@ -29,7 +44,9 @@ public struct RegisterSettings: Sendable, Equatable {
     static var keys: [(String, WritableKeyPath<RegisterSettings, String>)] { [
         ("body_name", \.bodyName), ("base_url", \.baseURL), ("tag_authority", \.tagAuthority), ("tag_date", \.tagDate),
         ("time_zone", \.timeZoneIdentifier), ("language", \.language), ("licence_name", \.licenceName),
-        ("licence_url", \.licenceURL), ("contact_email", \.contactEmail),
+        ("licence_url", \.licenceURL), ("contact_email", \.contactEmail), ("actors_public", \.actorsPublic), ("catalogue_publisher", \.cataloguePublisher),
+        ("catalogue_publisher_type", \.cataloguePublisherType), ("catalogue_description_sv", \.catalogueDescriptionSv),
+        ("catalogue_description_en", \.catalogueDescriptionEn),
     ] }
 
     /// The names accepted by `insyn config set`.
@@ -63,6 +80,13 @@ public struct RegisterSettings: Sendable, Equatable {
         if !contactEmail.isEmpty, contactEmail.split(separator: "@").count != 2 || contactEmail.contains(where: \.isWhitespace) {
             problems.add("contact-email", "\(ValidationError.quote(contactEmail)) is not an e-mail address")
         }
+        if !["yes", "no"].contains(actorsPublic) { problems.add("actors-public", "must be yes or no") }
+        if !Self.publisherTypes.contains(cataloguePublisherType) {
+            problems.add("catalogue-publisher-type", "must be one of \(Self.publisherTypes.joined(separator: ", "))")
+        }
+        if !cataloguePublisher.isEmpty { problems.requireText(cataloguePublisher, "catalogue-publisher", max: 200) }
+        if !catalogueDescriptionSv.isEmpty { problems.requireText(catalogueDescriptionSv, "catalogue-description-sv", max: 2000) }
+        if !catalogueDescriptionEn.isEmpty { problems.requireText(catalogueDescriptionEn, "catalogue-description-en", max: 2000) }
         try problems.check()
     }
 

@@ -358,6 +358,29 @@ enum Schema {
                     BEGIN SELECT RAISE(ABORT, 'the access log cannot be changed'); END;
                 """)
         }
+        migrator.registerMigration("v6-write-api") { db in
+            // A create sent again with the same Idempotency-Key (per actor) within a day
+            // returns what the first made; the key is written in the create's transaction.
+            // The legal grounds on which a field may be withheld, kept by the registrar.
+            try db.execute(sql: """
+                CREATE TABLE idempotency_key (
+                    scope TEXT NOT NULL,
+                    key TEXT NOT NULL,
+                    fingerprint TEXT NOT NULL,
+                    entity TEXT NOT NULL,
+                    entity_id INTEGER NOT NULL,
+                    created_at TEXT NOT NULL,
+                    PRIMARY KEY (scope, key)
+                );
+                CREATE INDEX idempotency_key_created ON idempotency_key(created_at);
+                CREATE TABLE legal_ground (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    ground TEXT NOT NULL UNIQUE,
+                    description TEXT NOT NULL,
+                    added_at TEXT NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }

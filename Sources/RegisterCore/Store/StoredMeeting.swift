@@ -11,6 +11,8 @@ public struct StoredMeeting: Sendable, Equatable {
     public var recordedAt: Date
     public var publishedAt: Date?
     public var updatedAt: Date
+    /// The ledger position of the meeting's latest change (see `MeetingRevision`).
+    public var revision: MeetingRevision
 
     init(row: Row) throws {
         id = row["id"]
@@ -20,6 +22,7 @@ public struct StoredMeeting: Sendable, Equatable {
         recordedAt = Timestamp.parse(row["recorded_at"]) ?? .distantPast
         publishedAt = (row["published_at"] as String?).flatMap { Timestamp.parse($0) }
         updatedAt = Timestamp.parse(row["updated_at"]) ?? .distantPast
+        revision = MeetingRevision(row["updated_seq"])
     }
 
     static func fetch(_ id: Int64, in db: Database) throws -> StoredMeeting {

@@ -16,6 +16,9 @@ public indirect enum InputShape: Sendable {
     case scalar(String)
     /// `shape`, named in messages by `noun` ("a legal ground or an object").
     case described(String, InputShape)
+    /// An object `shape` that must have the members `names`: each one missing is
+    /// named at once, beside the other problems, before anything is decoded.
+    case requiring([String], InputShape)
 
     static let text = InputShape.scalar("text")
     static let flag = InputShape.scalar("true or false")
@@ -59,6 +62,13 @@ public indirect enum InputShape: Sendable {
         case (.scalar(let noun), .number(let literal)), (.described(let noun, _), .number(let literal)):
             problems.add(path, "\(noun) is expected, found \(Self.shown(literal))")
         case (.described(_, let shape), _):
+            return shape.check(value, at: path, into: &problems)
+        case (.requiring(let names, let shape), .object(let given)):
+            for name in names where !given.contains(where: { InputPath.same($0.name, name) }) {
+                problems.add(InputPath.member(name, of: path), "is required")
+            }
+            return shape.check(value, at: path, into: &problems)
+        case (.requiring(_, let shape), _):
             return shape.check(value, at: path, into: &problems)
         default:
             break

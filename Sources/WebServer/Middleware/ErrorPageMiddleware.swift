@@ -6,7 +6,8 @@ import RegisterCore
 /// Turns every error a route throws into an error page in the request's language:
 /// 400 naming the bad parameter (`BadParameter`), 404, and for anything unexpected a
 /// 500 that says nothing of its cause (which goes to the log). A `ProblemDetails`
-/// is the API's own answer and passes through as problem+json.
+/// is the API's own answer and passes through as problem+json, and under
+/// `/api/v1` every error is one.
 struct ErrorPageMiddleware: RouterMiddleware {
     typealias Context = InsynRequestContext
     let register: Register
@@ -17,6 +18,9 @@ struct ErrorPageMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch {
             if let problem = error as? ProblemDetails { return problem.response }
+            if ProblemDetails.isAPI(request.uri.path) {
+                return ProblemDetails.from(error, logger: context.logger, path: request.uri.path).response
+            }
             let language = LanguageMiddleware.language(of: request)
             let strings = Strings(language)
             let status: Int, message: String?

@@ -39,6 +39,9 @@ struct SecurityHeadersResponder<Inner: HTTPResponder>: HTTPResponder {
         var response = try await inner.respond(to: request, context: context)
         let extra = request.uri.path.hasPrefix(SiteURL.feedStylesheet.path.dropLast("feed.xsl".count)) ? feedHeaders : headers
         for field in extra { response.headers[field.name] = field.value }
+        if request.method == .get || request.method == .head, OpenData.isOpen(request.uri.path) {
+            response.headers[.accessControlAllowOrigin] = "*"
+        }
         return response
     }
 

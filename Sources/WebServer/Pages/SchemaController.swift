@@ -18,7 +18,7 @@ struct SchemaController: SiteController {
     }
 
     /// The schema names the program serves.
-    static let names = ["register.schema.json", "change.schema.json"]
+    static let names = ["register.schema.json", "change.schema.json", "definitions.schema.json"]
 
     /// The schema `name` (e.g. "register.schema.json") from the resources, or nil.
     static func schema(named name: String) -> [UInt8]? {

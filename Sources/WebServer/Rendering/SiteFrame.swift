@@ -2,7 +2,8 @@ import Publishing
 
 /// The layout's data, the same on every page: the document's language and title,
 /// the register's name, the links of the header and footer, the language switch
-/// (this page in the other language), `hreflang` alternates and feed autodiscovery.
+/// (this page in the other language), `hreflang` alternates, feed autodiscovery and
+/// the page's JSON twin.
 struct SiteFrame: Sendable {
     struct Alternate: Sendable {
         let lang: String
@@ -22,6 +23,9 @@ struct SiteFrame: Sendable {
     let about = SiteURL.about.path
     let accessibility = SiteURL.accessibility.path
     let signIn = SiteURL.signIn.path
+    let apiPage = APIURL.documentation.path
+    let openAPI = APIURL.openAPI.path
+    let catalogue = APIURL.catalogue.path
     let licenceName: String
     let licenceURL: String
     let alternates: [Alternate]
@@ -30,6 +34,8 @@ struct SiteFrame: Sendable {
     let switchLabel: String
     let feeds: [PageLink]
     let hasFeeds: Bool
+    /// The page's JSON twin in the API, when it has one.
+    let json: String?
 
     init(page: any PageView, context: PageContext, hasLogo: Bool) {
         lang = context.language.rawValue
@@ -46,5 +52,9 @@ struct SiteFrame: Sendable {
         switchLabel = context["languageSwitch"]
         feeds = page.feeds
         hasFeeds = !page.feeds.isEmpty
+        let filters = context.query.pairs.compactMap { pair in
+            pair.value.flatMap { MeetingListParameters.filters.contains(pair.name) && !$0.isEmpty ? (name: pair.name, value: $0) : nil }
+        }
+        json = APIURL.twin(ofPage: context.path, query: PageContext.encode(filters))?.path
     }
 }

@@ -6,6 +6,7 @@ Exit status: 0 valid, 1 invalid (one error per line on stdout), 2 cannot validat
 an invalid schema; reason on stderr).
 """
 import json
+import pathlib
 import sys
 
 try:
@@ -35,12 +36,31 @@ def main() -> int:
         sys.stderr.write(
             "jsonschema cannot check format uri without rfc3987: python3 -m pip install rfc3987\n")
         return 2
-    validator = Draft202012Validator(schema, format_checker=checker)
+    validator = Draft202012Validator(schema, format_checker=checker, **beside(sys.argv[1], schema))
     errors = sorted(validator.iter_errors(instance), key=lambda e: list(e.absolute_path))
     for error in errors:
         path = "/" + "/".join(str(p) for p in error.absolute_path)
         print(f"{path}: {error.message}")
     return 1 if errors else 0
+
+
+def beside(path, schema):
+    """Resolves the schema's relative references (definitions.schema.json#/$defs/…)
+    to the files beside it, as a reader fetching it from /schema/ would: the
+    schema's base URI is its file's, and referenced files are read from disk."""
+    base = pathlib.Path(path).resolve().as_uri()
+    schema.setdefault("$id", base)
+
+    def load(uri):
+        with open(uri.removeprefix("file://").split("#")[0], encoding="utf-8") as f:
+            return json.load(f)
+
+    try:
+        from referencing import Registry, Resource
+        from referencing.jsonschema import DRAFT202012
+    except ImportError:
+        return {"resolver": jsonschema.RefResolver(base, schema, handlers={"file": load})}
+    return {"registry": Registry(retrieve=lambda uri: Resource.from_contents(load(uri), default_specification=DRAFT202012))}
 
 
 if __name__ == "__main__":

@@ -61,6 +61,13 @@ def commitments(value, pointer=""):
     return found
 
 
+def is_actor(actor):
+    return (isinstance(actor, dict) and set(actor) == {"kind", "role", "who"}
+            and actor["kind"] in ("account", "token", "shell")
+            and actor["role"] in ("recorder", "registrar", "auditor", "admin")
+            and isinstance(actor["who"], dict) and set(actor["who"]) == {"$commitment"})
+
+
 def verify(path, view):
     expected, previous = 1, "0" * 64
     with open(path, encoding="utf-8") as lines:
@@ -74,7 +81,7 @@ def verify(path, view):
                 openings = entry.pop("openings")
                 if not isinstance(digest, str) or not HEX64.fullmatch(digest) or not isinstance(openings, dict):
                     raise ValueError("hash or openings")
-                if not set(entry) <= {"seq", "prev", "at", "type", "entity", "id", "data", "reason", "redacts"}:
+                if not set(entry) <= {"seq", "prev", "at", "type", "entity", "id", "data", "reason", "redacts", "actor"}:
                     raise ValueError("unknown member")
                 if not {"seq", "prev", "at", "type", "entity", "id", "data"} <= set(entry):
                     raise ValueError("missing member")
@@ -84,6 +91,8 @@ def verify(path, view):
                     raise ValueError("at, type or entity")
                 if not isinstance(entry["id"], int):
                     raise ValueError("id")
+                if "actor" in entry and not is_actor(entry["actor"]):
+                    raise ValueError("actor")
                 committed = commitments(entry)
                 if hashlib.sha256(jcs(entry).encode("utf-8")).hexdigest() != digest:
                     raise ValueError("hash mismatch")

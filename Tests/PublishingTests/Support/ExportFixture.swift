@@ -35,37 +35,37 @@ struct ExportFixture {
         let register = try register.map { $0.withClock { clock.now } } ?? Register.inMemory(clock: { clock.now })
         self.register = register
         self.clock = clock
-        let unit = try register.add(Unit(name: "Regionstyrelsen", kind: .board))
+        let unit = try register.add(Unit(name: "Regionstyrelsen", kind: .board), by: .shell)
         official = try register.add(Official(name: "Anna Lindqvist", title: "Regionråd", kind: .elected, party: "S", unit: unit,
-                                             activeFrom: Day("2022-11-01")!))
+                                             activeFrom: Day("2022-11-01")!), by: .shell)
         colleague = try register.add(Official(name: "Örjan Åkesson", title: "Näringslivsstrateg", kind: .staff, unit: unit,
-                                              activeFrom: Day("2020-01-01")!))
-        consultancy = try register.add(Organisation(name: "Nordvind Kommunikation AB", kind: .consultancy, organisationNumber: "556802-3450"))
-        client = try register.add(Organisation(name: "Klarälvens \"Energi\", AB", kind: .company, organisationNumber: "5567101232"))
-        soleTrader = try register.add(Organisation(name: "Hantverk Åberg (enskild firma)", kind: .company, personnummer: Self.personnummer))
-        issue = try register.add(Issue(title: "Dubbelspår på Exempelbanan", summary: "Utbyggnad, etapp 1.", position: "För.", unit: unit))
+                                              activeFrom: Day("2020-01-01")!), by: .shell)
+        consultancy = try register.add(Organisation(name: "Nordvind Kommunikation AB", kind: .consultancy, organisationNumber: "556802-3450"), by: .shell)
+        client = try register.add(Organisation(name: "Klarälvens \"Energi\", AB", kind: .company, organisationNumber: "5567101232"), by: .shell)
+        soleTrader = try register.add(Organisation(name: "Hantverk Åberg (enskild firma)", kind: .company, personnummer: Self.personnummer), by: .shell)
+        issue = try register.add(Issue(title: "Dubbelspår på Exempelbanan", summary: "Utbyggnad, etapp 1.", position: "För.", unit: unit), by: .shell)
 
         published = try register.recordMeeting(Self.meeting(
             participants: [official, colleague],
             counterparts: [Counterpart(organisation: consultancy, onBehalfOf: client, people: [CounterpartPerson(name: "Ulrika Fors", role: "VD")]),
                            Counterpart(organisation: soleTrader, people: [CounterpartPerson(name: Self.privateName, role: "Boende", isPrivate: true)])],
             issues: [issue], subject: Self.hostileSubject, summary: Self.withheldSummary, place: Self.withheldPlace,
-            withheld: [.summary: Withholding(ground: Self.ground, until: Day("2027-06-30")), .place: Withholding(ground: Self.ground)]))
-        try register.publishMeeting(published)
+            withheld: [.summary: Withholding(ground: Self.ground, until: Day("2027-06-30")), .place: Withholding(ground: Self.ground)]), by: .shell)
+        try register.publishMeeting(published, by: .shell)
         clock.advance(days: 1)
         withdrawn = try register.recordMeeting(Self.meeting(participants: [official], counterparts: [Counterpart(organisation: client)],
-                                                            issues: [issue], subject: "Dubbelregistrerat möte", summary: Self.hostileSummary))
-        try register.publishMeeting(withdrawn)
+                                                            issues: [issue], subject: "Dubbelregistrerat möte", summary: Self.hostileSummary), by: .shell)
+        try register.publishMeeting(withdrawn, by: .shell)
         clock.advance(days: 1)
         var corrected = Self.meeting(participants: [official], counterparts: [Counterpart(organisation: client)], issues: [issue],
                                      subject: "Dubbelregistrerat möte", summary: Self.hostileSummary)
         corrected.durationMinutes = 90
-        try register.correctMeeting(withdrawn, with: corrected, reason: "Rättat mötets längd")
+        try register.correctMeeting(withdrawn, with: corrected, reason: "Rättat mötets längd", by: .shell)
         clock.advance(days: 1)
-        try register.withdrawMeeting(withdrawn, reason: "Mötet registrerades två gånger")
+        try register.withdrawMeeting(withdrawn, reason: "Mötet registrerades två gånger", by: .shell)
         clock.advance(days: 1)
         draft = try register.recordMeeting(Self.meeting(participants: [official], counterparts: [Counterpart(organisation: client)],
-                                                        issues: [issue], subject: Self.draftSubject, summary: "Utkast."))
+                                                        issues: [issue], subject: Self.draftSubject, summary: "Utkast."), by: .shell)
     }
 
     static func meeting(participants: [Int64], counterparts: [Counterpart], issues: [Int64], subject: String, summary: String,
@@ -104,6 +104,7 @@ enum DemoFixture {
 enum Schemas {
     static var register: URL { Fixtures.repositoryRoot.appendingPathComponent("Data/schema/register.schema.json") }
     static var change: URL { Fixtures.repositoryRoot.appendingPathComponent("Data/schema/change.schema.json") }
+    static var definitions: URL { Fixtures.repositoryRoot.appendingPathComponent("Data/schema/definitions.schema.json") }
 }
 
 enum Export {
@@ -136,8 +137,8 @@ enum Export {
 /// Validates JSON Lines against a schema for one value, all lines in one run of the
 /// validator: the lines become an array checked against `{"items": schema}`.
 func validateJSONLines(_ lines: [[UInt8]], schema: URL) throws -> ValidationReport {
-    let itemSchema = try JSONSerialization.jsonObject(with: Data(contentsOf: schema))
-    let arraySchema: [String: Any] = ["$schema": "https://json-schema.org/draft/2020-12/schema", "type": "array", "items": itemSchema]
+    let arraySchema: [String: Any] = ["$schema": "https://json-schema.org/draft/2020-12/schema", "type": "array",
+                                      "items": ["$ref": schema.standardizedFileURL.absoluteString]]
     let schemaFile = try temporaryFile(Array(try JSONSerialization.data(withJSONObject: arraySchema)), suffix: ".schema.json")
     defer { try? FileManager.default.removeItem(at: schemaFile) }
     let array = [UInt8(ascii: "[")] + Array(lines.joined(separator: [UInt8(ascii: ",")])) + [UInt8(ascii: "]")]

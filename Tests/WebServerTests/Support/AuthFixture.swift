@@ -16,8 +16,8 @@ struct AuthFixture {
     init(role: Role = .recorder) throws {
         let clock = clock
         register = try Register.inMemory(clock: { clock.now })
-        let unit = try register.add(RegisterCore.Unit(name: "Regionstyrelsen", kind: .board))
-        official = try register.add(Official(name: "Anna Lindqvist", title: "Regionråd", kind: .elected, unit: unit, activeFrom: Day("2022-01-01")!))
+        let unit = try register.add(RegisterCore.Unit(name: "Regionstyrelsen", kind: .board), by: .shell)
+        official = try register.add(Official(name: "Anna Lindqvist", title: "Regionråd", kind: .elected, unit: unit, activeFrom: Day("2022-01-01")!), by: .shell)
         account = try register.addAccount(NewAccount(name: "Anna Lindqvist", email: "anna@region.example.se", role: role,
                                                      officials: role == .recorder ? [official] : []))
     }

@@ -33,13 +33,13 @@ struct PageFixture {
     init() throws {
         let clock = ManualClock(Timestamp.parse("2026-11-01T08:00:00Z")!)
         register = try Register.inMemory(clock: { clock.now })
-        let unit = try register.add(RegisterCore.Unit(name: "Regionstyrelsen", kind: .board))
+        let unit = try register.add(RegisterCore.Unit(name: "Regionstyrelsen", kind: .board), by: .shell)
         let official = try register.add(Official(name: "Anna Lindqvist", title: "Regionråd", kind: .elected, party: "S", unit: unit,
-                                                 activeFrom: Day("2022-11-01")!))
-        let consultancy = try register.add(Organisation(name: Self.hostile, kind: .consultancy, organisationNumber: "5568023450"))
-        let client = try register.add(Organisation(name: "Klarälvens Energi AB", kind: .company, organisationNumber: "5567101232"))
-        let soleTrader = try register.add(Organisation(name: "Hantverk Åberg (enskild firma)", kind: .company, personnummer: Self.personnummer))
-        let issue = try register.add(Issue(title: "Dubbelspår på Exempelbanan", summary: "Utbyggnad", position: "Prioritera", unit: unit))
+                                                 activeFrom: Day("2022-11-01")!), by: .shell)
+        let consultancy = try register.add(Organisation(name: Self.hostile, kind: .consultancy, organisationNumber: "5568023450"), by: .shell)
+        let client = try register.add(Organisation(name: "Klarälvens Energi AB", kind: .company, organisationNumber: "5567101232"), by: .shell)
+        let soleTrader = try register.add(Organisation(name: "Hantverk Åberg (enskild firma)", kind: .company, personnummer: Self.personnummer), by: .shell)
+        let issue = try register.add(Issue(title: "Dubbelspår på Exempelbanan", summary: "Utbyggnad", position: "Prioritera", unit: unit), by: .shell)
         func meeting(subject: String, summary: String = "Samtal om banan.", place: String = "Regionens hus",
                      withheld: [MeetingField: Withholding] = [:]) -> Meeting {
             Meeting(startsAt: Timestamp.parse("2026-11-23T13:30:00Z")!, durationMinutes: 60, place: place, format: .inPerson,
@@ -54,17 +54,17 @@ struct PageFixture {
         clock.now = Timestamp.parse("2026-11-24T08:00:00Z")!
         let published = try register.recordAndPublishMeeting(meeting(
             subject: Self.hostile, summary: Self.withheldSummary,
-            withheld: [.summary: Withholding(ground: "OSL 19 kap. 3 §", until: Day("2027-06-30")!)]))
-        let corrected = try register.recordAndPublishMeeting(meeting(subject: "Godstrafiken"))
-        let withdrawn = try register.recordAndPublishMeeting(meeting(subject: "Dubbelt registrerat"))
-        let redacted = try register.recordAndPublishMeeting(meeting(subject: "Platsen", place: Self.redactedPlace))
-        let draft = try register.recordMeeting(meeting(subject: Self.draftSubject))
+            withheld: [.summary: Withholding(ground: "OSL 19 kap. 3 §", until: Day("2027-06-30")!)]), by: .shell)
+        let corrected = try register.recordAndPublishMeeting(meeting(subject: "Godstrafiken"), by: .shell)
+        let withdrawn = try register.recordAndPublishMeeting(meeting(subject: "Dubbelt registrerat"), by: .shell)
+        let redacted = try register.recordAndPublishMeeting(meeting(subject: "Platsen", place: Self.redactedPlace), by: .shell)
+        let draft = try register.recordMeeting(meeting(subject: Self.draftSubject), by: .shell)
         clock.now = Timestamp.parse("2026-11-25T08:00:00Z")!
         var fixed = meeting(subject: "Godstrafiken på banan")
         fixed.durationMinutes = 90
-        try register.correctMeeting(corrected, with: fixed, reason: "Rättad mötestid & ämne")
-        try register.withdrawMeeting(withdrawn, reason: "Registrerat två gånger")
-        try register.redactMeeting(redacted, .field(.place), ground: "GDPR art. 17", reason: "Platsen avslöjade en bostad")
+        try register.correctMeeting(corrected, with: fixed, reason: "Rättad mötestid & ämne", by: .shell)
+        try register.withdrawMeeting(withdrawn, reason: "Registrerat två gånger", by: .shell)
+        try register.redactMeeting(redacted, .field(.place), ground: "GDPR art. 17", reason: "Platsen avslöjade en bostad", by: .shell)
         (self.published, self.corrected, self.withdrawn, self.redacted, self.draft, self.issue) = (published, corrected, withdrawn, redacted, draft, issue)
     }
 }

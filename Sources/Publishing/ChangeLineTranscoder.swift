@@ -1,3 +1,4 @@
+import Foundation
 import RegisterCore
 
 /// Writes the incremental export's line of a stored change straight from its
@@ -28,29 +29,31 @@ struct ChangeLineTranscoder {
             return (escaped(parts[0] + "/"), escaped(".atom"))
         }
         forms = [
-            "unit": Form(members: Self.table([("name", .required), ("kind", .required)]), feed: nil),
-            "official": Form(members: Self.table([("name", .required), ("title", .string), ("kind", .required), ("party", .string),
+            ("unit", Form(members: Self.table([("name", .required), ("kind", .required)]), feed: nil)),
+            ("official", Form(members: Self.table([("name", .required), ("title", .string), ("kind", .required), ("party", .string),
                                                   ("unit", .integer), ("activeFrom", .requiredDay), ("activeTo", .day)]),
-                             feed: feed(.official(1))),
-            "organisation": Form(members: Self.table([("name", .required), ("kind", .required), ("organisationNumber", .string),
+                             feed: feed(.official(1)))),
+            ("organisation", Form(members: Self.table([("name", .required), ("kind", .required), ("organisationNumber", .string),
                                                       ("soleTrader", .bool), ("euTransparencyId", .string), ("website", .string)]),
-                                 feed: feed(.organisation(1))),
-            "issue": Form(members: Self.table([("title", .required), ("summary", .string), ("position", .string), ("status", .required),
+                                 feed: feed(.organisation(1)))),
+            ("issue", Form(members: Self.table([("title", .required), ("summary", .string), ("position", .string), ("status", .required),
                                                ("caseNumber", .string), ("policyAreas", .strings), ("unit", .integer)]),
-                          feed: feed(.issue(1))),
-            "meeting": Form(members: Self.meetingMembers, feed: nil, hasPage: true),
-        ]
+                          feed: feed(.issue(1)))),
+            ("meeting", Form(members: Self.meetingMembers, feed: nil, hasPage: true)),
+        ].map { (Array($0.0.utf8), $0.1) }
     }
 
     /// How a kind of record's data is written: its members after `id` in PublicJSON's order, and its feed's URL around the id.
     private struct Form {
+        /// Name, the bytes `,"name":` and the name's bytes, and how the value is copied.
         var members: [(String, [UInt8], Kind)]
         var feed: (prefix: [UInt8], suffix: [UInt8])?
         /// Whether the record has a tag URI and a page (`uri`, `url`) after its id: a meeting.
         var hasPage = false
     }
 
-    private let forms: [String: Form]
+    /// Each record kind's form, by the entity its change type begins with.
+    private let forms: [(entity: [UInt8], form: Form)]
 
     /// Appends the line (with its newline) to `out` and returns true, or leaves `out` as it was and returns false.
     func append(_ change: StoredChangeRow, to out: inout [UInt8]) -> Bool {
@@ -81,14 +84,20 @@ struct ChangeLineTranscoder {
               reason.map({ scan.isPlainString($0) || scan.isNull($0) }) ?? true,
               let dot = b[type].firstIndex(of: UInt8(ascii: ".")) else { return false }
         let entity = (type.lowerBound + 1)..<dot
-        guard let form = forms[scan.key(entity)], let record = scan.object(at: data.lowerBound), record.end == data.upperBound else { return false }
-        var fields: [String: Range<Int>] = [:]
+        guard let form = forms.first(where: { scan.equals(entity, $0.entity) })?.form,
+              let record = scan.object(at: data.lowerBound), record.end == data.upperBound else { return false }
+        var fields = [Range<Int>?](repeating: nil, count: form.members.count)
+        var id: Range<Int>?
         for member in record.members {
-            let name = scan.key(member.key)
-            guard name == "id" || form.members.contains(where: { $0.0 == name }) else { return false }
-            fields[name] = member.value
+            if "id" ~= scan.key(member.key) {
+                id = member.value
+            } else if let index = form.members.firstIndex(where: { scan.equals(member.key, $0.1.dropFirst(2).dropLast(2)) }) {
+                fields[index] = member.value
+            } else {
+                return false
+            }
         }
-        guard let id = fields["id"], scan.isInteger(id) else { return false }
+        guard let id, scan.isInteger(id) else { return false }
         out.append(contentsOf: "{\"id\":\"msg_".utf8)
         out.append(contentsOf: UnsafeBufferPointer(rebasing: b[seq]))
         out.append(UInt8(ascii: "_"))
@@ -118,9 +127,9 @@ struct ChangeLineTranscoder {
             out.append(contentsOf: UnsafeBufferPointer(rebasing: b[id]))
             out.append(UInt8(ascii: "\""))
         }
-        for (name, prefix, kind) in form.members {
+        for (index, (_, prefix, kind)) in form.members.enumerated() {
             out.append(contentsOf: prefix)
-            guard let range = fields[name], !scan.isNull(range) else {
+            guard let range = fields[index], !scan.isNull(range) else {
                 guard ![.required, .withheld, .requiredDay, .bool, .strings].contains(kind) else { return false }
                 out.append(contentsOf: Self.null)
                 continue
@@ -208,7 +217,7 @@ struct ChangeLineTranscoder {
         guard let object = scan.object(at: range.lowerBound), object.end == range.upperBound else { return false }
         var fields: [(order: Int, key: Range<Int>, value: Range<Int>)] = []
         for member in object.members {
-            guard let field = MeetingField(rawValue: scan.key(member.key)), let order = MeetingField.allCases.firstIndex(of: field) else { return false }
+            guard let field = MeetingField(rawValue: scan.text(member.key)), let order = MeetingField.allCases.firstIndex(of: field) else { return false }
             fields.append((order, member.key, member.value))
         }
         fields.sort { $0.order < $1.order }
@@ -292,6 +301,16 @@ struct ChangeLineTranscoder {
     private static let null = Array("null".utf8)
 }
 
+/// A member's name as bytes, matched by `switch` against string literals.
+private struct RawKey {
+    let bytes: UnsafeBufferPointer<UInt8>
+
+    static func ~= (pattern: StaticString, key: RawKey) -> Bool {
+        pattern.utf8CodeUnitCount == key.bytes.count
+            && (key.bytes.isEmpty || memcmp(pattern.utf8Start, key.bytes.baseAddress!, key.bytes.count) == 0)
+    }
+}
+
 /// Finds the members and items of canonical JSON (no whitespace) by byte ranges.
 private struct Scanner {
     let bytes: UnsafeBufferPointer<UInt8>
@@ -346,15 +365,7 @@ private struct Scanner {
         var index = start
         switch bytes[index] {
         case UInt8(ascii: "\""):
-            index += 1
-            while index < bytes.count {
-                switch bytes[index] {
-                case UInt8(ascii: "\\"): index += 2
-                case UInt8(ascii: "\""): return index + 1
-                default: index += 1
-                }
-            }
-            return nil
+            return stringEnd(after: index)
         case UInt8(ascii: "{"), UInt8(ascii: "["):
             var depth = 0
             while index < bytes.count {
@@ -378,14 +389,34 @@ private struct Scanner {
         }
     }
 
+    /// The index past the closing quote of the string whose opening quote is at `start`.
+    private func stringEnd(after start: Int) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
+        var index = start + 1
+        while index < bytes.count {
+            guard let found = memchr(base + index, Int32(UInt8(ascii: "\"")), bytes.count - index) else { return nil }
+            let quote = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            var backslashes = 0
+            while quote - backslashes - 1 > start, bytes[quote - backslashes - 1] == UInt8(ascii: "\\") { backslashes += 1 }
+            if backslashes % 2 == 0 { return quote + 1 }
+            index = quote + 1
+        }
+        return nil
+    }
+
     private static let delimiters: Set<UInt8> = [UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]"), UInt8(ascii: ":")]
 
-    func key(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
-    func text(_ range: Range<Int>) -> String { key(range) }
+    /// A member's name, for `switch` against string literals without making a String.
+    func key(_ range: Range<Int>) -> RawKey { RawKey(bytes: UnsafeBufferPointer(rebasing: bytes[range])) }
+    func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+
+    func equals(_ range: Range<Int>, _ expected: some Collection<UInt8>) -> Bool {
+        range.count == expected.count && zip(range, expected).allSatisfy { bytes[$0] == $1 }
+    }
 
     func isNull(_ range: Range<Int>) -> Bool { range.count == 4 && bytes[range.lowerBound] == UInt8(ascii: "n") }
 
-    func isBool(_ range: Range<Int>) -> Bool { text(range) == "true" || text(range) == "false" }
+    func isBool(_ range: Range<Int>) -> Bool { "true" ~= key(range) || "false" ~= key(range) }
 
     func isInteger(_ range: Range<Int>) -> Bool {
         guard !range.isEmpty, range.count <= 19 else { return false }

@@ -1,14 +1,14 @@
+import Foundation
 import RegisterCore
 
-/// Writes the incremental export's line of a stored meeting change straight from its
+/// Writes the incremental export's line of a stored change straight from its
 /// stored public form, copying each value's bytes, so that a change costs a scan of
 /// its bytes instead of a decoding (decoding was ~125 µs a change, four minutes for a
 /// million). It writes exactly what `PublicJSON.change` writes: the same members in
 /// the same order, the same derived `id`, `uri` and `url`. A value it cannot copy
 /// as it stands — a string with an escape or a character `JSONStreamWriter` escapes
-/// differently (U+2028, U+2029), a timestamp not in the one form, a withheld field
-/// (whose order `PublicJSON` sets), a member it does not know, a record that is not
-/// a meeting — makes it decline, and the caller decodes that change instead.
+/// differently (U+2028, U+2029), a timestamp or day not in the one form, a member it
+/// does not know — makes it decline, and the caller decodes that change instead.
 struct ChangeLineTranscoder {
     private let tagPrefix: [UInt8]
     private let pagePrefix: [UInt8]
@@ -24,7 +24,36 @@ struct ChangeLineTranscoder {
         tagPrefix = escaped(publication.tag("meeting", ""))
         let page = publication.meetingPage(1)
         pagePrefix = escaped(String(page.dropLast()))
+        func feed(_ subject: FeedSubject) -> (prefix: [UInt8], suffix: [UInt8]) {
+            let parts = publication.feedURL(subject).components(separatedBy: "/1.atom")
+            return (escaped(parts[0] + "/"), escaped(".atom"))
+        }
+        forms = [
+            ("unit", Form(members: Self.table([("name", .required), ("kind", .required)]), feed: nil)),
+            ("official", Form(members: Self.table([("name", .required), ("title", .string), ("kind", .required), ("party", .string),
+                                                  ("unit", .integer), ("activeFrom", .requiredDay), ("activeTo", .day)]),
+                             feed: feed(.official(1)))),
+            ("organisation", Form(members: Self.table([("name", .required), ("kind", .required), ("organisationNumber", .string),
+                                                      ("soleTrader", .bool), ("euTransparencyId", .string), ("website", .string)]),
+                                 feed: feed(.organisation(1)))),
+            ("issue", Form(members: Self.table([("title", .required), ("summary", .string), ("position", .string), ("status", .required),
+                                               ("caseNumber", .string), ("policyAreas", .strings), ("unit", .integer)]),
+                          feed: feed(.issue(1)))),
+            ("meeting", Form(members: Self.meetingMembers, feed: nil, hasPage: true)),
+        ].map { (Array($0.0.utf8), $0.1) }
     }
+
+    /// How a kind of record's data is written: its members after `id` in PublicJSON's order, and its feed's URL around the id.
+    private struct Form {
+        /// Name, the bytes `,"name":` and the name's bytes, and how the value is copied.
+        var members: [(String, [UInt8], Kind)]
+        var feed: (prefix: [UInt8], suffix: [UInt8])?
+        /// Whether the record has a tag URI and a page (`uri`, `url`) after its id: a meeting.
+        var hasPage = false
+    }
+
+    /// Each record kind's form, by the entity its change type begins with.
+    private let forms: [(entity: [UInt8], form: Form)]
 
     /// Appends the line (with its newline) to `out` and returns true, or leaves `out` as it was and returns false.
     func append(_ change: StoredChangeRow, to out: inout [UInt8]) -> Bool {
@@ -52,15 +81,23 @@ struct ChangeLineTranscoder {
             }
         }
         guard let at, let data, let seq, let type, scan.isTimestamp(at), scan.isInteger(seq), scan.isPlainString(type),
-              scan.text(type).hasPrefix("\"meeting."), reason.map({ scan.isPlainString($0) || scan.isNull($0) }) ?? true,
-              let meeting = scan.object(at: data.lowerBound) else { return false }
-        var fields: [String: Range<Int>] = [:]
-        for member in meeting.members {
-            let name = scan.key(member.key)
-            guard Self.meetingKeys.contains(name) else { return false }
-            fields[name] = member.value
+              reason.map({ scan.isPlainString($0) || scan.isNull($0) }) ?? true,
+              let dot = b[type].firstIndex(of: UInt8(ascii: ".")) else { return false }
+        let entity = (type.lowerBound + 1)..<dot
+        guard let form = forms.first(where: { scan.equals(entity, $0.entity) })?.form,
+              let record = scan.object(at: data.lowerBound), record.end == data.upperBound else { return false }
+        var fields = [Range<Int>?](repeating: nil, count: form.members.count)
+        var id: Range<Int>?
+        for member in record.members {
+            if "id" ~= scan.key(member.key) {
+                id = member.value
+            } else if let index = form.members.firstIndex(where: { scan.equals(member.key, $0.1.dropFirst(2).dropLast(2)) }) {
+                fields[index] = member.value
+            } else {
+                return false
+            }
         }
-        guard let id = fields["id"], scan.isInteger(id) else { return false }
+        guard let id, scan.isInteger(id) else { return false }
         out.append(contentsOf: "{\"id\":\"msg_".utf8)
         out.append(contentsOf: UnsafeBufferPointer(rebasing: b[seq]))
         out.append(UInt8(ascii: "_"))
@@ -73,38 +110,53 @@ struct ChangeLineTranscoder {
         out.append(contentsOf: hash.utf8)
         out.append(contentsOf: "\",\"occurred_at\":".utf8)
         out.append(contentsOf: UnsafeBufferPointer(rebasing: b[at]))
-        out.append(contentsOf: ",\"entity\":\"meeting\",\"entity_id\":".utf8)
+        out.append(contentsOf: ",\"entity\":\"".utf8)
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: b[entity]))
+        out.append(contentsOf: "\",\"entity_id\":".utf8)
         out.append(contentsOf: UnsafeBufferPointer(rebasing: b[id]))
         out.append(contentsOf: ",\"reason\":".utf8)
         Self.put(reason, b, &out)
         out.append(contentsOf: ",\"data\":{\"id\":".utf8)
         out.append(contentsOf: UnsafeBufferPointer(rebasing: b[id]))
-        out.append(contentsOf: ",\"uri\":\"".utf8)
-        out.append(contentsOf: tagPrefix)
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: b[id]))
-        out.append(contentsOf: "\",\"url\":\"".utf8)
-        out.append(contentsOf: pagePrefix)
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: b[id]))
-        out.append(UInt8(ascii: "\""))
-        for (name, prefix, kind) in Self.meetingMembers {
+        if form.hasPage {
+            out.append(contentsOf: ",\"uri\":\"".utf8)
+            out.append(contentsOf: tagPrefix)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[id]))
+            out.append(contentsOf: "\",\"url\":\"".utf8)
+            out.append(contentsOf: pagePrefix)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[id]))
+            out.append(UInt8(ascii: "\""))
+        }
+        for (index, (_, prefix, kind)) in form.members.enumerated() {
             out.append(contentsOf: prefix)
-            guard let range = fields[name], !scan.isNull(range) else {
-                guard kind != .required, kind != .withheld else { return false }
+            guard let range = fields[index], !scan.isNull(range) else {
+                guard ![.required, .withheld, .requiredDay, .bool, .strings].contains(kind) else { return false }
                 out.append(contentsOf: Self.null)
                 continue
             }
             switch kind {
             case .string, .required: guard scan.isPlainString(range) else { return false }
             case .timestamp: guard scan.isTimestamp(range) else { return false }
+            case .day, .requiredDay: guard scan.isDay(range) else { return false }
+            case .bool: guard scan.isBool(range) else { return false }
             case .integer: guard scan.isInteger(range) else { return false }
             case .ids: guard scan.isIdList(range) else { return false }
-            case .withheld: guard scan.text(range) == "{}" else { return false }
+            case .strings: guard let items = scan.array(range), items.allSatisfy(scan.isPlainString) else { return false }
+            case .withheld: guard withheld(range, scan, &out) else { return false }
+                continue
             case .counterparts: guard counterparts(range, scan, &out) else { return false }
                 continue
             case .documents: guard documents(range, scan, &out) else { return false }
                 continue
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: b[range]))
+        }
+        if let feed = form.feed {
+            out.append(contentsOf: ",\"feed\":\"".utf8)
+            out.append(contentsOf: feed.prefix)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[id]))
+            out.append(contentsOf: feed.suffix)
+            out.append(UInt8(ascii: "\""))
         }
         out.append(contentsOf: "}}\n".utf8)
         return true
@@ -160,6 +212,44 @@ struct ChangeLineTranscoder {
         return true
     }
 
+    /// The withheld fields in `MeetingField`'s order (PublicJSON's), each with its ground, release day and whether it was redacted.
+    private func withheld(_ range: Range<Int>, _ scan: Scanner, _ out: inout [UInt8]) -> Bool {
+        guard let object = scan.object(at: range.lowerBound), object.end == range.upperBound else { return false }
+        var fields: [(order: Int, key: Range<Int>, value: Range<Int>)] = []
+        for member in object.members {
+            guard let field = MeetingField(rawValue: scan.text(member.key)), let order = MeetingField.allCases.firstIndex(of: field) else { return false }
+            fields.append((order, member.key, member.value))
+        }
+        fields.sort { $0.order < $1.order }
+        out.append(UInt8(ascii: "{"))
+        for (index, field) in fields.enumerated() {
+            guard let withholding = scan.object(at: field.value.lowerBound) else { return false }
+            var ground: Range<Int>?, until: Range<Int>?, redacted: Range<Int>?
+            for member in withholding.members {
+                switch scan.key(member.key) {
+                case "ground": ground = member.value
+                case "until": until = member.value
+                case "redacted": redacted = member.value
+                default: return false
+                }
+            }
+            guard let ground, scan.isPlainString(ground), until.map({ scan.isDay($0) || scan.isNull($0) }) ?? true,
+                  redacted.map({ scan.isBool($0) }) ?? true else { return false }
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(UInt8(ascii: "\""))
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: scan.bytes[field.key]))
+            out.append(contentsOf: "\":{\"ground\":".utf8)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: scan.bytes[ground]))
+            out.append(contentsOf: ",\"until\":".utf8)
+            Self.put(until, scan.bytes, &out)
+            out.append(contentsOf: ",\"redacted\":".utf8)
+            if let redacted { out.append(contentsOf: UnsafeBufferPointer(rebasing: scan.bytes[redacted])) } else { out.append(contentsOf: "false".utf8) }
+            out.append(UInt8(ascii: "}"))
+        }
+        out.append(UInt8(ascii: "}"))
+        return true
+    }
+
     private func documents(_ range: Range<Int>, _ scan: Scanner, _ out: inout [UInt8]) -> Bool {
         guard let items = scan.array(range) else { return false }
         out.append(UInt8(ascii: "["))
@@ -194,18 +284,31 @@ struct ChangeLineTranscoder {
         if let range { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range])) } else { out.append(contentsOf: null) }
     }
 
-    private enum Kind { case string, required, timestamp, integer, ids, counterparts, documents, withheld }
+    private enum Kind { case string, required, timestamp, day, requiredDay, bool, integer, ids, strings, counterparts, documents, withheld }
+
+    private static func table(_ members: [(String, Kind)]) -> [(String, [UInt8], Kind)] {
+        members.map { ($0.0, Array(",\"\($0.0)\":".utf8), $0.1) }
+    }
 
     /// The members of `PublicJSON.meeting` after id, uri and url, in its order, and how each is copied.
-    private static let meetingMembers: [(String, [UInt8], Kind)] = ([
+    private static let meetingMembers = table([
         ("status", .required), ("version", .integer), ("startsAt", .timestamp), ("durationMinutes", .integer), ("place", .string),
         ("format", .string), ("direction", .string), ("initiator", .string), ("participants", .ids), ("counterparts", .counterparts),
         ("issues", .ids), ("subject", .string), ("summary", .string), ("documents", .documents), ("withheld", .withheld),
         ("recordedAt", .timestamp), ("publishedAt", .timestamp), ("updatedAt", .timestamp), ("correctionReason", .string),
         ("withdrawnAt", .timestamp), ("withdrawalReason", .string),
-    ] as [(String, Kind)]).map { ($0.0, Array(",\"\($0.0)\":".utf8), $0.1) }
-    private static let meetingKeys = Set(meetingMembers.map(\.0) + ["id"])
+    ])
     private static let null = Array("null".utf8)
+}
+
+/// A member's name as bytes, matched by `switch` against string literals.
+private struct RawKey {
+    let bytes: UnsafeBufferPointer<UInt8>
+
+    static func ~= (pattern: StaticString, key: RawKey) -> Bool {
+        pattern.utf8CodeUnitCount == key.bytes.count
+            && (key.bytes.isEmpty || memcmp(pattern.utf8Start, key.bytes.baseAddress!, key.bytes.count) == 0)
+    }
 }
 
 /// Finds the members and items of canonical JSON (no whitespace) by byte ranges.
@@ -262,15 +365,7 @@ private struct Scanner {
         var index = start
         switch bytes[index] {
         case UInt8(ascii: "\""):
-            index += 1
-            while index < bytes.count {
-                switch bytes[index] {
-                case UInt8(ascii: "\\"): index += 2
-                case UInt8(ascii: "\""): return index + 1
-                default: index += 1
-                }
-            }
-            return nil
+            return stringEnd(after: index)
         case UInt8(ascii: "{"), UInt8(ascii: "["):
             var depth = 0
             while index < bytes.count {
@@ -294,14 +389,34 @@ private struct Scanner {
         }
     }
 
+    /// The index past the closing quote of the string whose opening quote is at `start`.
+    private func stringEnd(after start: Int) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
+        var index = start + 1
+        while index < bytes.count {
+            guard let found = memchr(base + index, Int32(UInt8(ascii: "\"")), bytes.count - index) else { return nil }
+            let quote = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            var backslashes = 0
+            while quote - backslashes - 1 > start, bytes[quote - backslashes - 1] == UInt8(ascii: "\\") { backslashes += 1 }
+            if backslashes % 2 == 0 { return quote + 1 }
+            index = quote + 1
+        }
+        return nil
+    }
+
     private static let delimiters: Set<UInt8> = [UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]"), UInt8(ascii: ":")]
 
-    func key(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
-    func text(_ range: Range<Int>) -> String { key(range) }
+    /// A member's name, for `switch` against string literals without making a String.
+    func key(_ range: Range<Int>) -> RawKey { RawKey(bytes: UnsafeBufferPointer(rebasing: bytes[range])) }
+    func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+
+    func equals(_ range: Range<Int>, _ expected: some Collection<UInt8>) -> Bool {
+        range.count == expected.count && zip(range, expected).allSatisfy { bytes[$0] == $1 }
+    }
 
     func isNull(_ range: Range<Int>) -> Bool { range.count == 4 && bytes[range.lowerBound] == UInt8(ascii: "n") }
 
-    func isBool(_ range: Range<Int>) -> Bool { text(range) == "true" || text(range) == "false" }
+    func isBool(_ range: Range<Int>) -> Bool { "true" ~= key(range) || "false" ~= key(range) }
 
     func isInteger(_ range: Range<Int>) -> Bool {
         guard !range.isEmpty, range.count <= 19 else { return false }
@@ -326,6 +441,16 @@ private struct Scanner {
         guard range.count == 22, bytes[range.lowerBound] == UInt8(ascii: "\""), bytes[range.upperBound - 1] == UInt8(ascii: "\"") else { return false }
         let pattern = Array("dddd-dd-ddTdd:dd:ddZ".utf8)
         for (offset, expected) in pattern.enumerated() {
+            let byte = bytes[range.lowerBound + 1 + offset]
+            if expected == UInt8(ascii: "d") ? !(byte >= 0x30 && byte <= 0x39) : byte != expected { return false }
+        }
+        return true
+    }
+
+    /// A day as `Day` writes it: "2027-06-30".
+    func isDay(_ range: Range<Int>) -> Bool {
+        guard range.count == 12, bytes[range.lowerBound] == UInt8(ascii: "\""), bytes[range.upperBound - 1] == UInt8(ascii: "\"") else { return false }
+        for (offset, expected) in Array("dddd-dd-dd".utf8).enumerated() {
             let byte = bytes[range.lowerBound + 1 + offset]
             if expected == UInt8(ascii: "d") ? !(byte >= 0x30 && byte <= 0x39) : byte != expected { return false }
         }

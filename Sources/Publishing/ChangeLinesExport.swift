@@ -4,9 +4,9 @@ import RegisterCore
 /// one `PublicJSON.change` event per line (described by `Data/schema/change.schema.json`),
 /// so that a mirror can apply what is new since it last looked. Drafts are not
 /// public and never appear. The changes are streamed from one read transaction, so
-/// memory stays flat and the export ends at the ledger head it started from. A
-/// meeting's change is written from its stored form by `ChangeLineTranscoder` (the
-/// same bytes as `PublicJSON.change`, without decoding it); any other is decoded.
+/// memory stays flat and the export ends at the ledger head it started from. Each
+/// change is written from its stored form by `ChangeLineTranscoder` (the same bytes
+/// as `PublicJSON.change`, without decoding it), or decoded when it declines.
 public struct ChangeLinesExport {
     public var after: Int64
 

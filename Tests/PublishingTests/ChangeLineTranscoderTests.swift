@@ -3,7 +3,7 @@ import RegisterCore
 import Testing
 @testable import Publishing
 
-/// The change stream's fast path writes a meeting's change from its stored form: it
+/// The change stream's fast path writes a change from its stored form: it
 /// must write PublicJSON's bytes exactly, or decline so the change is decoded.
 @Suite("Change lines from the stored form")
 struct ChangeLineTranscoderTests {
@@ -32,7 +32,8 @@ struct ChangeLineTranscoderTests {
 
     @Test func linesFromTheStoredFormAreThePublicJSONOfTheDemo() throws {
         let result = try transcode(try DemoFixture.register())
-        #expect(result.checked > result.meetings * 3 / 4, "most meeting changes are copied, not decoded: \(result)")
+        #expect(result.checked > (result.checked + result.declined) * 9 / 10, "most changes are copied, not decoded: \(result)")
+        #expect(result.checked > result.meetings, "catalogue changes are copied too: \(result)")
     }
 
     @Test func hostileTextAndEveryKindOfValueAreWrittenAlikeOrDeclined() throws {
@@ -50,6 +51,7 @@ struct ChangeLineTranscoderTests {
             recorded += 1
             try register.publishMeeting(id, by: .shell)
             if index % 5 == 2 { try register.withdrawMeeting(id, reason: text, by: .shell) }
+            if index % 5 == 3 { try register.redactMeeting(id, .field(.place), ground: "GDPR art. 17", reason: "Platsen var en bostad", by: .shell) }
         }
         #expect(recorded >= 8)
         let result = try transcode(register)

@@ -15,15 +15,10 @@ extension RegisterSnapshot {
         var sql = "SELECT m.id, COALESCE(m.starts_at, '') FROM meeting m WHERE m.status = ?"
         var arguments: StatementArguments = [query.status.rawValue]
         if let match = plan.match {
-            // Few matches are read whole and looked up by id; many are checked one meeting at a time as the index is walked.
-            let matching = try Int64.fetchAll(db, sql: "SELECT rowid FROM meeting_search WHERE meeting_search MATCH ? LIMIT \(Self.idListLimit + 1)",
-                                              arguments: [match])
-            if matching.count <= Self.idListLimit {
-                sql += " AND m.id IN (\(matching.map(String.init).joined(separator: ",")))"
-            } else {
-                sql += " AND EXISTS (SELECT 1 FROM meeting_search WHERE meeting_search MATCH ? AND rowid = m.id)"
-                arguments += [match]
-            }
+            // The matches are read from the index once (SQLite keeps them in a temporary b-tree), then the
+            // meetings are walked in the list's order and each is looked up there, until the page is full.
+            sql += " AND m.id IN (SELECT rowid FROM meeting_search WHERE meeting_search MATCH ?)"
+            arguments += [match]
         }
         if let dates = plan.dates {
             sql += " AND COALESCE(m.starts_at, '') >= ?"
@@ -57,9 +52,6 @@ extension RegisterSnapshot {
         }
         return MeetingListPage(meetings: try PublicMeetingReader.fetch(ids: shown.map { $0[0] }, in: db), next: next)
     }
-
-    /// How many matching ids are listed in the query rather than checked one by one.
-    static let idListLimit = 10_000
 
     /// Refuses a filter that names no catalogue record, as the search does.
     private func checkRecords(_ search: MeetingSearch) throws {

@@ -116,6 +116,11 @@ struct OpenAPITests {
         defer { server.stop() }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: tool)
+        // schemathesis keeps a .schemathesis/ directory where it runs: not in the repository.
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("insyn-schemathesis-\(UUID())")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        process.currentDirectoryURL = scratch
         process.arguments = ["run", server.baseURL + "/openapi.json", "--url", server.baseURL, "--max-examples", "30", "--no-color",
                              "--seed", "1"]
         var environment = ProcessInfo.processInfo.environment

@@ -470,8 +470,8 @@ extension Strings {
         "formExpiredHeading": ("Fortsätt", "Continue"),
         // The API's page, rendered from the OpenAPI document.
         "apiTitle": ("Öppet API", "Open API"),
-        "apiIntro": ("Registret går att läsa från program: JSON under /api/v1/, i samma form som JSON-exporten. Ingen nyckel behövs. Sidan visar samma beskrivning som OpenAPI-dokumentet.",
-                     "Programs can read the register: JSON under /api/v1/, in the same form as the JSON export. No key is needed. This page shows the same description as the OpenAPI document."),
+        "apiIntro": ("Registret går att läsa från program: JSON under /api/v1/, i samma form som JSON-exporten. Att läsa kräver ingen nyckel; att skriva kräver en API-nyckel. Sidan visar samma beskrivning som OpenAPI-dokumentet.",
+                     "Programs can read the register: JSON under /api/v1/, in the same form as the JSON export. Reading needs no key; writing needs an API token. This page shows the same description as the OpenAPI document."),
         "apiDocument": ("OpenAPI 3.1-dokumentet", "The OpenAPI 3.1 document"),
         "apiCatalogue": ("Datakatalogen (DCAT-AP-SE)", "The data catalogue (DCAT-AP-SE)"),
         "apiOperations": ("Anrop", "Operations"),

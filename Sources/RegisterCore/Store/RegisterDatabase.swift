@@ -22,6 +22,11 @@ struct RegisterDatabase: Sendable {
         sharesTransaction = true
     }
 
+    /// The file the register lives in; nil for one in memory.
+    var path: String? {
+        (database as? DatabasePool)?.path
+    }
+
     func migrate(_ migrator: DatabaseMigrator) throws {
         try mapped { try migrator.migrate(database) }
     }

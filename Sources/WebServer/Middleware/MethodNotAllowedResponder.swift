@@ -4,7 +4,8 @@ import Hummingbird
 /// instead of the router's 404; every other request goes to the router. `Allow` lists
 /// the methods of that path's routes (HEAD wherever GET is). Which methods a path
 /// takes is asked of a second router made from the routes' table, whose every route
-/// only answers with its `Allow`, so no handler runs for the question.
+/// only answers with its `Allow`, so no handler runs for the question. Under `/api/`
+/// the 405 is problem details, as every other API error is.
 struct MethodNotAllowedResponder<Inner: HTTPResponder>: HTTPResponder where Inner.Context == InsynRequestContext {
     typealias Context = InsynRequestContext
     let inner: Inner
@@ -37,6 +38,10 @@ struct MethodNotAllowedResponder<Inner: HTTPResponder>: HTTPResponder where Inne
         guard probe.status == .ok, let allow = probe.headers[.allow],
               !allow.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == request.method.rawValue })
         else { return response }
+        if request.uri.path.hasPrefix("/api/") {
+            return ProblemDetails(status: .methodNotAllowed, detail: "\(request.uri.path) takes \(allow), not \(request.method.rawValue).",
+                                  headers: [.allow: allow]).response
+        }
         return Response(status: .methodNotAllowed, headers: [.allow: allow, .contentLength: "0"])
     }
 }

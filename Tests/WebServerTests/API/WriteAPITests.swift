@@ -207,6 +207,8 @@ struct WriteAPITests {
             let response = try await client.send(.get, "/api/v1/meetings/\(fixture.draft)/publish", headers: fixture.bearer(.registrar))
             #expect(response.status == .methodNotAllowed)
             #expect(response.headers[.allow] == "POST")
+            #expect(response.headers[.contentType] == ProblemDetails.mediaType)
+            #expect(response.body.contains("takes POST, not GET"))
             let record = try await client.send(.delete, "/api/v1/meetings/\(fixture.draft)/record", headers: fixture.bearer(.registrar))
             #expect(record.headers[.allow] == "GET, HEAD, PUT")
         }

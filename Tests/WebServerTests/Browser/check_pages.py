@@ -79,10 +79,21 @@ def submit_form(driver):
     """Sends the page's form as it stands and waits for the page that answers."""
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
-    from selenium.webdriver.support import expected_conditions
+    from selenium.common.exceptions import WebDriverException
     button = driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]")
     button.click()
-    WebDriverWait(driver, 30).until(expected_conditions.staleness_of(button))
+
+    def left_behind(_):
+        # The old page's button is gone once the answer replaced the document. Chromedriver
+        # says so as a stale element, or, caught mid-navigation, as a node that no longer
+        # belongs to the document.
+        try:
+            button.is_enabled()
+            return False
+        except WebDriverException:
+            return True
+
+    WebDriverWait(driver, 30).until(left_behind)
     WebDriverWait(driver, 30).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
 

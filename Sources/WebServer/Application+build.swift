@@ -65,9 +65,10 @@ func siteControllers(register: Register, pages: PageResponder, forms: FormPages)
 
 /// Builds the register's web application: the public pages, the feeds, the
 /// downloads and the schemas, each page in Swedish or English, rendered with
-/// `renderer` (the built-in templates, or a theme's). Every route answers GET and
-/// HEAD; another method on a route gets 405 with `Allow`; every response carries the
-/// security headers; errors are pages. A push worker, when given, runs beside the
+/// `renderer` (the built-in templates, or a theme's); the read and write API; sign-in.
+/// Every GET route also answers HEAD; a method a path does not take gets 405 with
+/// `Allow`; every response carries the security headers; errors are pages (problem
+/// details under `/api/`). A push worker, when given, runs beside the
 /// server and stops with it. `onServerRunning` is called once the server is listening.
 public func buildApplication(register: Register, address: ServerAddress = ServerAddress(), renderer: PageRenderer = .builtIn,
                              pushWorker: PushWorker? = nil, logger: Logger = Logger(label: "insyn"),

@@ -4,7 +4,8 @@ import Synchronization
 
 /// The public catalogue by id, read once and kept while no unit, official,
 /// organisation or issue changes: every page names records from it, and reading
-/// two thousand organisations for each request cost more than the rest of a page.
+/// two thousand organisations and decoding every issue for each request was a cost
+/// every page paid however little of it the page showed.
 final class CatalogueCache: Sendable {
     private let kept = Mutex<(version: Int64, catalogue: CatalogueIndex)?>(nil)
 

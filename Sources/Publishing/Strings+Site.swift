@@ -1,7 +1,7 @@
 extension Strings {
-    /// The words of the site's templates, by key (templates read them as `{{t.key}}`).
-    /// Each area keeps its keys together, prefixed with its name.
-    public static let site: [String: (sv: String, en: String)] = [
+    /// The words of the public site's templates, by key. Each area keeps its keys
+    /// together, prefixed with its name.
+    static let publicSite: [String: (sv: String, en: String)] = [
         // The layout.
         "skipLink": ("Hoppa till innehållet", "Skip to content"),
         "registerName": ("Lobbyregister", "Lobbying register"),

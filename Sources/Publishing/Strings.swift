@@ -20,6 +20,17 @@ public struct Strings: Sendable {
 
     private func pick(_ sv: String, _ en: String) -> String { english ? en : sv }
 
+    /// The words of the site's templates, by key (templates read them as `{{t.key}}`):
+    /// every area's table, each in a file of its own (`Strings+Site.swift`, …).
+    public static let site: [String: (sv: String, en: String)] = siteAreas.reduce(into: [:]) { all, area in
+        all.merge(area) { first, _ in first }
+    }
+
+    /// The areas' tables; an area that lands adds its table here. A key may be in one only.
+    static let siteAreas: [[String: (sv: String, en: String)]] = [
+        publicSite,
+    ]
+
     /// A word of the site's templates; the key itself when the catalogue lacks it.
     public subscript(_ key: String) -> String {
         guard let entry = Self.site[key] else { return key }

@@ -9,7 +9,7 @@ import RegisterCore
 /// as it stands — a string with an escape or a character `JSONStreamWriter` escapes
 /// differently (U+2028, U+2029), a timestamp or day not in the one form, a member it
 /// does not know — makes it decline, and the caller decodes that change instead.
-struct ChangeLineTranscoder {
+struct ChangeLineTranscoder: Sendable {
     private let tagPrefix: [UInt8]
     private let pagePrefix: [UInt8]
 
@@ -48,8 +48,18 @@ struct ChangeLineTranscoder {
         /// Name, the bytes `,"name":` and the name's bytes, and how the value is copied.
         var members: [(String, [UInt8], Kind)]
         var feed: (prefix: [UInt8], suffix: [UInt8])?
+        /// Each member's name as bytes, in `members`' order.
+        let names: [[UInt8]]
+
         /// Whether the record has a tag URI and a page (`uri`, `url`) after its id: a meeting.
-        var hasPage = false
+        var hasPage: Bool
+
+        init(members: [(String, [UInt8], Kind)], feed: (prefix: [UInt8], suffix: [UInt8])?, hasPage: Bool = false) {
+            self.members = members
+            self.feed = feed
+            self.hasPage = hasPage
+            names = members.map { Array($0.0.utf8) }
+        }
     }
 
     /// Each record kind's form, by the entity its change type begins with.
@@ -91,7 +101,7 @@ struct ChangeLineTranscoder {
         for member in record.members {
             if "id" ~= scan.key(member.key) {
                 id = member.value
-            } else if let index = form.members.firstIndex(where: { scan.equals(member.key, $0.1.dropFirst(2).dropLast(2)) }) {
+            } else if let index = form.names.firstIndex(where: { scan.equals(member.key, $0) }) {
                 fields[index] = member.value
             } else {
                 return false
@@ -130,7 +140,7 @@ struct ChangeLineTranscoder {
         for (index, (_, prefix, kind)) in form.members.enumerated() {
             out.append(contentsOf: prefix)
             guard let range = fields[index], !scan.isNull(range) else {
-                guard ![.required, .withheld, .requiredDay, .bool, .strings].contains(kind) else { return false }
+                guard !kind.isAlwaysPresent else { return false }
                 out.append(contentsOf: Self.null)
                 continue
             }
@@ -284,7 +294,17 @@ struct ChangeLineTranscoder {
         if let range { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range])) } else { out.append(contentsOf: null) }
     }
 
-    private enum Kind { case string, required, timestamp, day, requiredDay, bool, integer, ids, strings, counterparts, documents, withheld }
+    private enum Kind {
+        case string, required, timestamp, day, requiredDay, bool, integer, ids, strings, counterparts, documents, withheld
+
+        /// Whether PublicJSON always writes a value here, never null.
+        var isAlwaysPresent: Bool {
+            switch self {
+            case .required, .withheld, .requiredDay, .bool, .strings: true
+            default: false
+            }
+        }
+    }
 
     private static func table(_ members: [(String, Kind)]) -> [(String, [UInt8], Kind)] {
         members.map { ($0.0, Array(",\"\($0.0)\":".utf8), $0.1) }
@@ -384,7 +404,12 @@ private struct Scanner {
             }
             return nil
         default:
-            while index < bytes.count, !Self.delimiters.contains(bytes[index]) { index += 1 }
+            scalar: while index < bytes.count {
+                switch bytes[index] {
+                case UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]"), UInt8(ascii: ":"): break scalar
+                default: index += 1
+                }
+            }
             return index > start ? index : nil
         }
     }
@@ -404,14 +429,14 @@ private struct Scanner {
         return nil
     }
 
-    private static let delimiters: Set<UInt8> = [UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]"), UInt8(ascii: ":")]
-
     /// A member's name, for `switch` against string literals without making a String.
     func key(_ range: Range<Int>) -> RawKey { RawKey(bytes: UnsafeBufferPointer(rebasing: bytes[range])) }
     func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
 
-    func equals(_ range: Range<Int>, _ expected: some Collection<UInt8>) -> Bool {
-        range.count == expected.count && zip(range, expected).allSatisfy { bytes[$0] == $1 }
+    func equals(_ range: Range<Int>, _ expected: [UInt8]) -> Bool {
+        guard range.count == expected.count else { return false }
+        guard !range.isEmpty, let base = bytes.baseAddress else { return true }
+        return expected.withUnsafeBufferPointer { memcmp(base + range.lowerBound, $0.baseAddress!, range.count) == 0 }
     }
 
     func isNull(_ range: Range<Int>) -> Bool { range.count == 4 && bytes[range.lowerBound] == UInt8(ascii: "n") }
@@ -427,11 +452,17 @@ private struct Scanner {
 
     /// A string with no escape and no U+2028 or U+2029 (which `JSONStreamWriter` escapes): its bytes are what the writer writes.
     func isPlainString(_ range: Range<Int>) -> Bool {
-        guard range.count >= 2, bytes[range.lowerBound] == UInt8(ascii: "\""), bytes[range.upperBound - 1] == UInt8(ascii: "\"") else { return false }
-        for index in (range.lowerBound + 1)..<(range.upperBound - 1) {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "\"") || byte < 0x20 { return false }
-            if byte == 0xE2, index + 2 < range.upperBound, bytes[index + 1] == 0x80, bytes[index + 2] & 0xFE == 0xA8 { return false }
+        guard range.count >= 2, bytes[range.lowerBound] == UInt8(ascii: "\""), bytes[range.upperBound - 1] == UInt8(ascii: "\""),
+              let base = bytes.baseAddress else { return false }
+        let end = range.upperBound - 1
+        var index = range.lowerBound + 1
+        while index < end {
+            let byte = base[index]
+            if Self.unplain[Int(byte)] {
+                if byte != 0xE2 { return false }
+                if index + 2 < end, base[index + 1] == 0x80, base[index + 2] & 0xFE == 0xA8 { return false }
+            }
+            index += 1
         }
         return true
     }
@@ -439,18 +470,23 @@ private struct Scanner {
     /// A timestamp as `Timestamp.format` writes it: "2026-11-23T13:30:00Z".
     func isTimestamp(_ range: Range<Int>) -> Bool {
         guard range.count == 22, bytes[range.lowerBound] == UInt8(ascii: "\""), bytes[range.upperBound - 1] == UInt8(ascii: "\"") else { return false }
-        let pattern = Array("dddd-dd-ddTdd:dd:ddZ".utf8)
-        for (offset, expected) in pattern.enumerated() {
+        for (offset, expected) in Self.timestampPattern.enumerated() {
             let byte = bytes[range.lowerBound + 1 + offset]
             if expected == UInt8(ascii: "d") ? !(byte >= 0x30 && byte <= 0x39) : byte != expected { return false }
         }
         return true
     }
 
+    private static let timestampPattern = Array("dddd-dd-ddTdd:dd:ddZ".utf8)
+    private static let dayPattern = Array("dddd-dd-dd".utf8)
+    /// The bytes a plain string cannot hold as they are: a backslash, a quote, a control
+    /// character, and the first byte of U+2028 and U+2029 (looked at further).
+    private static let unplain: [Bool] = (0...255).map { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }
+
     /// A day as `Day` writes it: "2027-06-30".
     func isDay(_ range: Range<Int>) -> Bool {
         guard range.count == 12, bytes[range.lowerBound] == UInt8(ascii: "\""), bytes[range.upperBound - 1] == UInt8(ascii: "\"") else { return false }
-        for (offset, expected) in Array("dddd-dd-dd".utf8).enumerated() {
+        for (offset, expected) in Self.dayPattern.enumerated() {
             let byte = bytes[range.lowerBound + 1 + offset]
             if expected == UInt8(ascii: "d") ? !(byte >= 0x30 && byte <= 0x39) : byte != expected { return false }
         }

@@ -6,7 +6,8 @@ import RegisterCore
 /// public and never appear. The changes are streamed from one read transaction, so
 /// memory stays flat and the export ends at the ledger head it started from. Each
 /// change is written from its stored form by `ChangeLineTranscoder` (the same bytes
-/// as `PublicJSON.change`, without decoding it), or decoded when it declines.
+/// as `PublicJSON.change`, without decoding it), or decoded when it declines; one
+/// batch of changes is written while the next is read (`ChangeLinePipeline`).
 public struct ChangeLinesExport {
     public var after: Int64
 
@@ -42,24 +43,20 @@ public struct ChangeLinesExport {
             throw ValidationError("since", "\(after) is beyond the ledger's last change (\(head.sequence)); is this the right register?")
         }
         let publication = Publication(settings: try snapshot.settings())
-        let records = PublicJSON(publication)
-        let transcoder = ChangeLineTranscoder(publication)
         var summary = Summary(changes: 0, lastWritten: nil, resumeAfter: head.sequence)
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(Self.bufferSize + 16 * 1024)
+        let pipeline = ChangeLinePipeline(publication)
+        var batch = ChangeBatch()
         try snapshot.forEachStoredPublicChange(after: after) { change in
-            if !transcoder.append(change, to: &buffer) {
-                buffer += try records.changeBytes(try change.decoded())
-                buffer.append(0x0A)
-            }
-            if buffer.count >= Self.bufferSize {
-                try sink.write(buffer)
-                buffer.removeAll(keepingCapacity: true)
-            }
+            batch.add(change)
             summary.changes += 1
             summary.lastWritten = change.sequence
+            if batch.bytes.count >= Self.bufferSize {
+                try pipeline.submit(batch, writingDoneWorkTo: sink)
+                batch = ChangeBatch()
+            }
         }
-        try sink.write(buffer)
+        try pipeline.submit(batch, writingDoneWorkTo: sink)
+        try pipeline.finish(writingTo: sink)
         try sink.finish()
         return summary
     }

@@ -30,6 +30,19 @@ struct ChangeLinesExportTests {
         #expect(lines == (try fixture.register.publicChanges(after: 0).map { try publicJSON.changeBytes($0) }))
     }
 
+    @Test func anExportOfManyBatchesKeepsEveryLineInLedgerOrder() throws {
+        let register = try Register.inMemory()
+        try BenchmarkRegister.fill(register, meetings: 150)
+        let sink = BufferSink()
+        let summary = try ChangeLinesExport(after: 0).write(register, to: sink)
+        #expect(sink.bytes.count > 4 * ChangeLinesExport.bufferSize, "the export spans several batches")
+        let publicJSON = PublicJSON(Publication(settings: try register.settings()))
+        var expected: [UInt8] = []
+        for change in try register.publicChanges(after: 0) { expected += try publicJSON.changeBytes(change) + [0x0A] }
+        #expect(sink.bytes == expected)
+        #expect(summary.changes == (try register.publicChanges(after: 0).count))
+    }
+
     @Test func resumingExportsExactlyTheNewPublicChanges() throws {
         let fixture = try ExportFixture()
         let register = fixture.register

@@ -11,6 +11,12 @@ public struct StoredChangeRow {
     /// The stored public form's bytes, valid only during the call that hands them over.
     public let body: UnsafeRawBufferPointer
 
+    public init(sequence: Int64, hash: String, body: UnsafeRawBufferPointer) {
+        self.sequence = sequence
+        self.hash = hash
+        self.body = body
+    }
+
     /// The change decoded, as `forEachPublicChange` gives it.
     public func decoded() throws -> PublicChange {
         try PublicChange(canonicalBody: String(decoding: body, as: UTF8.self), hash: hash)

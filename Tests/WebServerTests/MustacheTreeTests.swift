@@ -21,3 +21,33 @@ struct MustacheTreeTests {
         #expect(template.render(MustacheTree.make(page)) == direct)
     }
 }
+
+/// The table rows that answer names themselves answer every member they have, with
+/// the member's value, so that a member added to a row cannot go missing from its page.
+@Suite("Table rows answering by name")
+struct TableRowsByNameTests {
+    private func expectEveryMemberAnswered(_ row: any MustacheParent) {
+        let mirror = Mirror(reflecting: row)
+        #expect(mirror.children.count > 2)
+        for child in mirror.children {
+            guard let label = child.label else { continue }
+            let answered = row.child(named: label)
+            let value: Any? = Mirror(reflecting: child.value).displayStyle == .optional
+                ? Mirror(reflecting: child.value).children.first?.value : child.value
+            #expect(answered.map { String(describing: $0) } == value.map { String(describing: $0) }, "\(type(of: row)).\(label)")
+        }
+        #expect(row.child(named: "noSuchMember") == nil)
+    }
+
+    @Test func everyRowAnswersEachOfItsMembers() {
+        expectEveryMemberAnswered(SubjectMeetingTable.Row(href: "/meetings/1", title: "Möte", date: "2026-11-23",
+                                                          datetime: "2026-11-23T14:30:00+01:00", direction: "Inkommande", representedBy: "Byrån"))
+        expectEveryMemberAnswered(SubjectMeetingTable.Row(href: "/meetings/2", title: "Möte", date: "Sekretess",
+                                                          datetime: nil, direction: "Utgående", representedBy: nil))
+        expectEveryMemberAnswered(FootprintTable.Row(name: "Förbundet", href: "/organisations/1", note: "klient",
+                                                     representatives: [], hasRepresentatives: false, kind: "Förbund",
+                                                     meetings: "3", inbound: "2", outbound: "1"))
+        expectEveryMemberAnswered(FootprintTable.Representative(text: "Byrån", href: "/organisations/2", separator: ", "))
+        expectEveryMemberAnswered(OrganisationPageView.IssueRow(title: "Vätgas", href: "/issues/1", meetings: "4", inbound: "3", outbound: "1"))
+    }
+}

@@ -40,12 +40,19 @@ struct RegisterVersion: Sendable, Equatable {
     let sequence: Int64
     let hash: String
     let settings: RegisterSettings
+    /// A hash of every setting, for the ETags; made once per version.
+    let settingsFingerprint: String
 
     init(_ snapshot: RegisterSnapshot) throws {
         let head = try snapshot.ledgerHead()
         sequence = head.sequence
         hash = head.hash
         settings = try snapshot.settings()
+        settingsFingerprint = Self.fingerprint(settings)
+    }
+
+    static func fingerprint(_ settings: RegisterSettings) -> String {
+        ConditionalResponse.fingerprint(Array(settings.values.joined(separator: "\u{0}").utf8))
     }
 }
 

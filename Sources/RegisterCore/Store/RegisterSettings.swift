@@ -59,6 +59,9 @@ public struct RegisterSettings: Sendable, Equatable {
         self[keyPath: keyPath] = value
     }
 
+    /// Every setting's value, in one order: what a fingerprint of the settings is made from.
+    public var values: [String] { Self.keys.map { self[keyPath: $0.1] } }
+
     public func value(of name: String) -> String? {
         Self.keys.first(where: { $0.0 == name.replacingOccurrences(of: "-", with: "_") }).map { self[keyPath: $0.1] }
     }

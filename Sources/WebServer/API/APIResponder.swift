@@ -68,7 +68,6 @@ struct APIResponder: Sendable {
 
     /// The register's version as an entity tag: the ledger head and the settings (which the URLs in the JSON come from).
     static func etag(head: LedgerHead, settings: RegisterSettings) -> String {
-        let settingsText = RegisterSettings.names.compactMap { settings.value(of: $0) }.joined(separator: "\u{0}")
-        return "\"a\(head.sequence)-\(head.hash.prefix(16))-\(ConditionalResponse.fingerprint(Array(settingsText.utf8)))\""
+        "\"a\(head.sequence)-\(head.hash.prefix(16))-\(RegisterVersion.fingerprint(settings))\""
     }
 }

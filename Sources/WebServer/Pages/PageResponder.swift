@@ -79,8 +79,7 @@ public struct PageResponder: Sendable {
     }
 
     static func etag(_ version: RegisterVersion, language: Language, theme: String) -> String {
-        let settingsText = RegisterSettings.names.compactMap { version.settings.value(of: $0) }.joined(separator: "\u{0}")
-        return "\"p\(version.sequence)-\(version.hash.prefix(16))-\(ConditionalResponse.fingerprint(Array(settingsText.utf8)))-\(theme)-\(language.rawValue)\""
+        "\"p\(version.sequence)-\(version.hash.prefix(16))-\(version.settingsFingerprint)-\(theme)-\(language.rawValue)\""
     }
 
     /// `If-None-Match` by weak comparison (RFC 9110 §13.1.2).

@@ -1,8 +1,8 @@
 """Writes the invitations the tests read, with Python's icalendar package, as a
 calendar program would send them. Run from this directory with the venv's python:
-    ../../../.build/venv/bin/python make_invitations.py
-The files are committed; the tests read them and run this script again to check that
-it still writes the same events (see IcalendarFixtureTests)."""
+    ../../../.build/venv/bin/python make_invitations.py [DIRECTORY]
+The files are committed; the tests read them, and run this script into a temporary
+directory to check that today's icalendar still writes the same events."""
 
 import sys
 from datetime import datetime, timedelta, date
@@ -47,8 +47,11 @@ def event(uid, summary, start, end, location="Regionens hus, sal 3", description
     return ev
 
 
+OUT = sys.argv[1] if len(sys.argv) > 1 else "."
+
+
 def write(name, cal):
-    with open(name, "wb") as f:
+    with open(f"{OUT}/{name}", "wb") as f:
         f.write(cal.to_ical())
 
 

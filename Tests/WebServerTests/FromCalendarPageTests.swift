@@ -71,6 +71,9 @@ struct FromCalendarPageTests {
             #expect(form.body.contains("<input type=\"hidden\" name=\"csrf\" value=\"\(fixture.recorder.csrfToken)\">"))
             #expect(form.body.contains("<input type=\"file\" id=\"calendar-file\" name=\"invitation\" accept=\".ics,text/calendar\""))
 
+            let myMeetings = try await client.page("/my/meetings", headers: OfficialsPagesFixture.cookie(fixture.recorder))
+            #expect(myMeetings.body.contains("<a href=\"/my/meetings/from-calendar\">Från en kalenderinbjudan</a>"))
+
             let page = try await Self.upload(client, fixture.recorder, file: Self.invitation())
             #expect(page.status == .seeOther, "\(page.body)")
             let id = try #require(try fixture.register.storedMeetings().map(\.id).first { !before.contains($0) })

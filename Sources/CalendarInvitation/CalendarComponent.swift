@@ -23,6 +23,10 @@ public struct CalendarComponent: Sendable, Equatable {
         components.filter { $0.name == name }
     }
 
+    /// How deep components may nest: VCALENDAR › VEVENT › VALARM is three, and a
+    /// deeper tree is no invitation (and would cost a deep recursion to free).
+    static let maximumDepth = 8
+
     /// The VCALENDAR objects of a file: BEGIN and END must pair up, and nothing may stand outside them.
     static func parse(_ bytes: [UInt8]) throws(CalendarError) -> [CalendarComponent] {
         var stack: [CalendarComponent] = []
@@ -34,6 +38,9 @@ public struct CalendarComponent: Sendable, Equatable {
                 guard !name.isEmpty else { throw line.error("names no component") }
                 if stack.isEmpty, name != "VCALENDAR" {
                     throw CalendarError(line: line.line, "the file must start with BEGIN:VCALENDAR, not BEGIN:\(line.value)")
+                }
+                guard stack.count < maximumDepth else {
+                    throw CalendarError(line: line.line, "components nest more than \(maximumDepth) deep")
                 }
                 stack.append(CalendarComponent(name: name, line: line.line))
             case "END":

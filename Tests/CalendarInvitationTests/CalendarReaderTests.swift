@@ -126,6 +126,12 @@ struct CalendarReaderTests {
         #expect(error?.description == "line 5: is not valid UTF-8")
     }
 
+    @Test func componentsNestedTooDeepAreRefusedBeforeTheTreeGrows() {
+        let deep = String(repeating: "BEGIN:X\n", count: 100_000)
+        let error = #expect(throws: CalendarError.self) { try Self.event("BEGIN:VCALENDAR\n" + deep) }
+        #expect(error?.description == "line 9: components nest more than 8 deep")
+    }
+
     @Test func aCancellationIsRefused() {
         let error = #expect(throws: CalendarError.self) {
             try Self.event(Self.wrapped("METHOD:CANCEL\n" + Self.basic))

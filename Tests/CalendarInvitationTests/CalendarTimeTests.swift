@@ -114,6 +114,16 @@ struct CalendarTimeTests {
         #expect(event.endsAt == utc("2026-11-23T15:30:00Z"))
     }
 
+    @Test(arguments: [
+        ("20260328T140000", "2026-03-28T13:00:00Z"),
+        ("20260329T140000", "2026-03-29T12:00:00Z"),   // the last Sunday of March: summer time from 02:00
+        ("20261025T140000", "2026-10-25T13:00:00Z"),   // the last Sunday of October: winter time from 03:00
+    ])
+    func stockholmWithoutVTimezoneChangesItsOffsetOnTheLastSundays(local: String, expected: String) throws {
+        let event = try Self.event(Self.calendar(zone: "", start: "DTSTART;TZID=Europe/Stockholm:\(local)", end: "DURATION:PT1H"), floating: .gmt)
+        #expect(event.startsAt == utc(expected))
+    }
+
     @Test func utcTimesAndDurationsNeedNoZone() throws {
         let event = try Self.event(Self.calendar(zone: "", start: "DTSTART:20261123T133000Z", end: "DURATION:PT1H30M"))
         #expect(event.startsAt == utc("2026-11-23T13:30:00Z"))

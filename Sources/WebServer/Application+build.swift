@@ -62,6 +62,7 @@ func siteControllers(register: Register, pages: PageResponder, forms: FormPages)
         DataCatalogueController(api: APIResponder(register: register)),
         MyMeetingsController(pages: SignedInPages(forms: forms)),
         FromCalendarController(pages: SignedInPages(forms: forms)),
+        MeetingFormController(pages: SignedInPages(forms: forms)),
     ]
 }
 

@@ -85,6 +85,11 @@ struct FromCalendarPageTests {
             #expect(stored.meeting.startsAt == Timestamp.parse("2026-11-23T13:30:00Z"))
             #expect(stored.meeting.participants == [fixture.official])
             #expect(stored.meeting.counterparts == [Counterpart(organisation: setup.nordvind, people: [CounterpartPerson(name: "Fors, Ulrika")])])
+
+            let draftForm = try await client.page("/my/meetings/\(id)", headers: OfficialsPagesFixture.cookie(fixture.recorder))
+            #expect(draftForm.status == .ok)
+            #expect(draftForm.body.contains("value=\"Vindkraft i Kil\""))
+            #expect(draftForm.body.contains("Regionens hus, sal 3"))
         }
     }
 

@@ -60,6 +60,9 @@ func siteControllers(register: Register, pages: PageResponder, forms: FormPages)
         SetPasswordController(pages: forms),
         OpenAPIController(pages: pages),
         DataCatalogueController(api: APIResponder(register: register)),
+        MyMeetingsController(pages: SignedInPages(forms: forms)),
+        FromCalendarController(pages: SignedInPages(forms: forms)),
+        MeetingFormController(pages: SignedInPages(forms: forms)),
     ]
 }
 

@@ -12,7 +12,12 @@ struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Serve the register over HTTP (the public pages in Swedish and English, the feeds at /feeds/, the downloads at /data/, the schemas at /schema/) and push its changes.",
-        discussion: "Unless --no-push, the push worker runs beside the server with the options of `insyn push`.")
+        discussion: """
+            Before it takes a request it refuses a register made by a newer Insyn, runs SQLite's quick_check and \
+            recomputes the ledger's newest changes, and exits with one line saying why if any fails. SIGTERM or \
+            SIGINT stops it: no new connections, the requests and the delivery in flight are finished, the register \
+            is closed, exit 0. Unless --no-push, the push worker runs beside the server with the options of `insyn push`.
+            """)
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "The address to listen on.") var host = "127.0.0.1"
@@ -47,6 +52,9 @@ struct ServeCommand: AsyncParsableCommand {
             print("Theme \(theme): \(renderer.theme.overridden.joined(separator: ", "))")
         }
         let register = try global.openRegister()
+        let check = try register.checkBeforeServing()
+        FileHandle.standardOutput.write(Data(("Checked \(global.databasePath): schema \(check.schema), quick_check ok, ledger head \(check.head.sequence) "
+            + "verified (the newest \(check.checkedChanges) changes recomputed; `insyn verify` checks them all)\n").utf8))
         var logger = Logger(label: "insyn")
         logger.logLevel = .info
         let worker = noPush ? nil : PushWorker(register: register, configuration: push.configuration)
@@ -63,6 +71,8 @@ struct ServeCommand: AsyncParsableCommand {
         } catch let error as IOError {
             throw ServeFailure("cannot listen on \(host):\(port): \(error.description)")
         }
+        try register.close()
+        FileHandle.standardError.write(Data("Stopped: the requests and deliveries in flight were finished and the register closed.\n".utf8))
     }
 }
 

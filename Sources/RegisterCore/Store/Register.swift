@@ -95,8 +95,8 @@ public struct Register: Sendable {
         try writer.write { db in try settings.save(db) }
     }
 
-    /// Closes the database: waits for what runs in it, then lets SQLite checkpoint and
-    /// remove its write-ahead log. The register must not be used afterwards.
+    /// Closes the database once what runs in it is done, its write-ahead log emptied into
+    /// the file. The register must not be used afterwards.
     public func close() throws {
         try writer.close()
     }

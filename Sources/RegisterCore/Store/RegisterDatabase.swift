@@ -27,9 +27,17 @@ struct RegisterDatabase: Sendable {
         (database as? DatabasePool)?.path
     }
 
+    /// Moves every committed page from the write-ahead log into the file and empties the
+    /// log (GRDB closes a pool's writer before its readers, so SQLite would not), then
+    /// closes every connection.
     func close() throws {
         try mapped {
-            if let pool = database as? DatabasePool { try pool.close() } else if let queue = database as? DatabaseQueue { try queue.close() }
+            if let pool = database as? DatabasePool {
+                try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+                try pool.close()
+            } else if let queue = database as? DatabaseQueue {
+                try queue.close()
+            }
         }
     }
 

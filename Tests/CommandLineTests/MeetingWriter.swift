@@ -8,6 +8,8 @@ final class MeetingWriter: @unchecked Sendable {
     private let lock = NSLock()
     private var ids: [Int: Int64] = [:]
     private var published: Set<Int> = []
+    /// Retries that found the server had committed a write whose answer was lost.
+    private var replays = 0
 
     init(token: String) { self.token = token }
 
@@ -15,6 +17,7 @@ final class MeetingWriter: @unchecked Sendable {
 
     var acknowledged: Set<Int> { lock.withLock { published } }
     var acknowledgedCount: Int { lock.withLock { published.count } }
+    var replayCount: Int { lock.withLock { replays } }
 
     /// Records (or, on a retry, finds by its key) meeting `number` and publishes it;
     /// true once both were acknowledged. A connection that fails leaves it unacknowledged.
@@ -28,13 +31,17 @@ final class MeetingWriter: @unchecked Sendable {
                                                      headers: headers.merging(["Idempotency-Key": "meeting-\(number)"]) { a, _ in a },
                                                      body: Insyn.meeting(subject: Self.subject(number)))
                 guard (200..<300).contains(answer.status), let found = Self.id(in: answer.body) else { return false }
+                if answer.header("Idempotent-Replayed") == "true" { lock.withLock { replays += 1 } }
                 id = found
                 lock.withLock { ids[number] = found }
             }
             let answer = try LocalSocket.request("POST", "/api/v1/meetings/\(id!)/publish", port: port, headers: headers)
             // 409 "already published": a publish the server committed but whose answer was lost.
             guard (200..<300).contains(answer.status) || (answer.status == 409 && answer.body.contains("published")) else { return false }
-            lock.withLock { _ = published.insert(number) }
+            lock.withLock {
+                published.insert(number)
+                if answer.status == 409 { replays += 1 }
+            }
             return true
         } catch {
             return false

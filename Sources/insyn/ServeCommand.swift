@@ -3,6 +3,7 @@ import Delivery
 import Foundation
 import Hummingbird
 import Logging
+import Metrics
 import NIOCore
 import RegisterCore
 import WebServer
@@ -30,13 +31,35 @@ struct ServeCommand: AsyncParsableCommand {
     var theme: String?
     @Flag(help: "If there is no register yet, create it with the fictitious demo data first.") var demo = false
     @Flag(help: "Do not push changes to the endpoints from this process.") var noPush = false
+    @Option(help: "text (lines on standard error), or json (one JSON object per line on standard output). Either way one line per request: method, route, status, duration.")
+    var logFormat: LogFormat = .text
     @OptionGroup var push: PushOptions
 
     func validate() throws {
         guard idleTimeout.duration > .zero else { throw ValidationError("--idle-timeout must be longer than 0") }
     }
 
+    /// How the server's log lines are written.
+    enum LogFormat: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    /// A line for the operator: on standard output, or standard error when standard
+    /// output carries the JSON log.
+    private func announce(_ line: String) {
+        (logFormat == .json ? FileHandle.standardError : FileHandle.standardOutput).write(Data((line + "\n").utf8))
+    }
+
     func run() async throws {
+        let format = logFormat
+        LoggingSystem.bootstrap { label in
+            var handler: any LogHandler = format == .json ? JSONLogHandler(label: label) : StreamLogHandler.standardError(label: label)
+            handler.logLevel = .info
+            return handler
+        }
+        let metrics = ServerMetrics()
+        MetricsSystem.bootstrap(metrics.factory)
+        ServerMetrics.declareCounters()
         if demo, !FileManager.default.fileExists(atPath: global.databasePath) {
             let register = try Register.open(path: global.databasePath)
             try DemoRegister.load(into: register)
@@ -53,16 +76,17 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let register = try global.openRegister()
         let check = try register.checkBeforeServing()
-        FileHandle.standardOutput.write(Data(("Checked \(global.databasePath): schema \(check.schema), quick_check ok, ledger head \(check.head.sequence) "
-            + "verified (the newest \(check.checkedChanges) changes recomputed; `insyn verify` checks them all)\n").utf8))
+        announce("Checked \(global.databasePath): schema \(check.schema), quick_check ok, ledger head \(check.head.sequence) "
+                 + "verified (the newest \(check.checkedChanges) changes recomputed; `insyn verify` checks them all)")
         var logger = Logger(label: "insyn")
         logger.logLevel = .info
         let worker = noPush ? nil : PushWorker(register: register, configuration: push.configuration)
         let endpoints = try register.endpoints().filter(\.enabled).count
         let announcement = "Insyn is serving \(global.databasePath) at http://\(host):\(port)/\(noPush ? "" : ", pushing to \(endpoints) endpoints") (Ctrl-C stops it)"
         let app = buildApplication(register: register, address: ServerAddress(host: host, port: port, idleTimeout: idleTimeout.duration),
-                                   renderer: renderer, pushWorker: worker, logger: logger) { _ in
-            FileHandle.standardOutput.write(Data((announcement + "\n").utf8))
+                                   renderer: renderer, pushWorker: worker, logger: logger, metrics: metrics,
+                                   accessLog: Logger(label: "insyn.access")) { _ in
+            announce(announcement)
         }
         do {
             try await app.runService()

@@ -31,7 +31,7 @@ struct ServeCommand: AsyncParsableCommand {
     var theme: String?
     @Flag(help: "If there is no register yet, create it with the fictitious demo data first.") var demo = false
     @Flag(help: "Do not push changes to the endpoints from this process.") var noPush = false
-    @Option(help: "text (lines on standard error), or json (one JSON object per line on standard output). Either way one line per request: method, route, status, duration.")
+    @Option(help: "text (the server's messages as lines on standard error, no access lines), or json (one JSON object per line on standard output, with an access line per request: method, route, status, duration).")
     var logFormat: LogFormat = .text
     @OptionGroup var push: PushOptions
 
@@ -85,7 +85,7 @@ struct ServeCommand: AsyncParsableCommand {
         let announcement = "Insyn is serving \(global.databasePath) at http://\(host):\(port)/\(noPush ? "" : ", pushing to \(endpoints) endpoints") (Ctrl-C stops it)"
         let app = buildApplication(register: register, address: ServerAddress(host: host, port: port, idleTimeout: idleTimeout.duration),
                                    renderer: renderer, pushWorker: worker, logger: logger, metrics: metrics,
-                                   accessLog: Logger(label: "insyn.access")) { _ in
+                                   accessLog: logFormat == .json ? Logger(label: "insyn.access") : nil) { _ in
             announce(announcement)
         }
         do {

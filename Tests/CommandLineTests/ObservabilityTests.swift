@@ -47,6 +47,7 @@ struct ObservabilityTests {
         #expect(lines.contains { $0.hasPrefix(#"insyn_http_request_duration_seconds_bucket{route="/units/{id}",method="GET",status="200",le=""#) })
         #expect(lines.contains { $0.hasPrefix("insyn_ledger_head_age_seconds ") })
         #expect(!metrics.body.contains("98765"), "a raw path reached the metrics")
+        #expect(!server.text.contains("insyn.access"), "--log-format text writes no access lines")
     }
 
     @Test func jsonAccessLogIsOneObjectPerLineWithNoConfidentialValue() throws {

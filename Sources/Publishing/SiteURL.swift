@@ -26,6 +26,7 @@ public enum SiteURL: Sendable, Hashable {
     case asset(String)
     case download(Download)
     case health
+    case metrics
     case signIn
     case signOut
     /// The page where a person sets their password, from a one-time link.
@@ -82,6 +83,7 @@ public enum SiteURL: Sendable, Hashable {
         case .asset(let name): "/assets/\(name)"
         case .download(let download): "/data/\(download.rawValue)"
         case .health: "/healthz"
+        case .metrics: "/metrics"
         case .signIn: "/sign-in"
         case .signOut: "/sign-out"
         case .setPassword(let secret): "/set-password/\(secret)"

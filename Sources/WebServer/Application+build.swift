@@ -29,7 +29,7 @@ protocol SiteController {
 }
 
 /// Every area's controller, in one list: an area that lands adds its line here.
-func siteControllers(register: Register, pages: PageResponder, forms: FormPages) -> [any SiteController] {
+func siteControllers(register: Register, pages: PageResponder, forms: FormPages, metrics: ServerMetrics = ServerMetrics()) -> [any SiteController] {
     [
         HomeController(pages: pages),
         SearchPageController(pages: pages),
@@ -45,7 +45,8 @@ func siteControllers(register: Register, pages: PageResponder, forms: FormPages)
         FeedController(register: register),
         SchemaController(),
         AssetController(theme: pages.renderer.theme),
-        HealthController(),
+        HealthController(register: register),
+        MetricsController(register: register, metrics: metrics),
         MeetingsAPIController(api: APIResponder(register: register)),
         CatalogueAPIController(api: APIResponder(register: register)),
         RegisterAPIController(api: APIResponder(register: register)),
@@ -73,11 +74,16 @@ func siteControllers(register: Register, pages: PageResponder, forms: FormPages)
 /// `Allow`; every response carries the security headers; errors are pages (problem
 /// details under `/api/`). A push worker, when given, runs beside the
 /// server and stops with it. `onServerRunning` is called once the server is listening.
+/// Requests are counted and timed through swift-metrics (a no-op until the executable
+/// bootstraps it with `metrics.factory`) and served with the register's state at
+/// `/metrics`; with `accessLog`, each request is logged in one line to it.
 public func buildApplication(register: Register, address: ServerAddress = ServerAddress(), renderer: PageRenderer = .builtIn,
                              pushWorker: PushWorker? = nil, logger: Logger = Logger(label: "insyn"),
+                             metrics: ServerMetrics = ServerMetrics(), accessLog: Logger? = nil,
                              onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }) -> some ApplicationProtocol {
     let router = Router(context: InsynRequestContext.self, options: .autoGenerateHeadEndpoints)
-    router.add(middleware: LogRequestsMiddleware(.debug))
+    router.add(middleware: MetricsMiddleware())
+    if let accessLog { router.add(middleware: AccessLogMiddleware(logger: accessLog)) }
     router.add(middleware: ErrorPageMiddleware(register: register, renderer: renderer))
     router.add(middleware: LanguageMiddleware())
     let https = ((try? register.settings().base) ?? "").hasPrefix("https:")
@@ -86,7 +92,7 @@ public func buildApplication(register: Register, address: ServerAddress = Server
     router.add(middleware: AuthenticationMiddleware(register: register, cookies: cookies))
     router.add(middleware: CSRFMiddleware(pages: forms))
     let pages = PageResponder(register: register, renderer: renderer)
-    for controller in siteControllers(register: register, pages: pages, forms: forms) {
+    for controller in siteControllers(register: register, pages: pages, forms: forms, metrics: metrics) {
         controller.addRoutes(to: router)
     }
     let styles = SecurityHeadersResponder<RouterResponder<InsynRequestContext>>.styles(in: (try? StaticPublisher.stylesheet()) ?? [])

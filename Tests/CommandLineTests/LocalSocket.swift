@@ -42,6 +42,28 @@ final class LocalSocket {
         return socket
     }
 
+    /// The next connection to this listening socket; its reads wait at most `readTimeout` seconds.
+    func accept(readTimeout: Int = 20) throws -> LocalSocket {
+        let connection = Glibc.accept(fd, nil, nil)
+        guard connection >= 0 else { throw SocketFailure(description: "accept failed: errno \(errno)") }
+        var timeout = timeval(tv_sec: readTimeout, tv_usec: 0)
+        setsockopt(connection, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        return LocalSocket(fd: connection)
+    }
+
+    /// Reads until a whole request head has come (not its body); returns the head.
+    func readRequestHead() throws -> String {
+        var received: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while received.firstRange(of: Array("\r\n\r\n".utf8)) == nil {
+            let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { throw SocketFailure(description: "the connection ended before a request head came") }
+            received += buffer[0..<count]
+        }
+        return String(decoding: received, as: UTF8.self)
+    }
+
     func send(_ text: String) throws {
         let bytes = Array(text.utf8)
         try check(bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) == $0.count ? 0 : -1 }, "send")

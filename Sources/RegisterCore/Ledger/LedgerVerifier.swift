@@ -13,6 +13,14 @@ public struct LedgerVerifier {
         self.view = view
     }
 
+    /// A verifier that takes change `sequence`, whose hash is `hash`, as already
+    /// checked: for checking the newest changes only (the server's start).
+    public init(view: LedgerView = .public, after sequence: Int64, hash: String) {
+        self.view = view
+        count = sequence
+        headHash = hash
+    }
+
     static let bodyMembers: Set<String> = ["seq", "prev", "at", "type", "entity", "id", "data", "reason", "redacts", "actor"]
     static let requiredMembers = ["seq", "prev", "at", "type", "entity", "id", "data"]
 

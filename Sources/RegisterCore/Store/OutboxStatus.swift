@@ -34,7 +34,7 @@ extension Register {
         }
     }
 
-    private static func status(of endpoint: Endpoint, in db: Database) throws -> OutboxStatus {
+    static func status(of endpoint: Endpoint, in db: Database) throws -> OutboxStatus {
         let counts = try Row.fetchOne(
             db,
             sql: """

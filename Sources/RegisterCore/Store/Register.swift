@@ -28,6 +28,7 @@ public struct Register: Sendable {
     /// Opens (creating if needed) the register at `database`, migrating its schema.
     init(_ database: any DatabaseWriter, clock: @escaping @Sendable () -> Date) throws {
         self.init(writer: RegisterDatabase(database), clock: clock)
+        try writer.read { db in try Schema.refuseNewer(db) }
         try writer.migrate(Schema.migrator)
     }
 
@@ -92,6 +93,12 @@ public struct Register: Sendable {
         try actor.requireRegistrar("change the register's settings")
         try settings.validated()
         try writer.write { db in try settings.save(db) }
+    }
+
+    /// Closes the database once what runs in it is done, its write-ahead log emptied into
+    /// the file. The register must not be used afterwards.
+    public func close() throws {
+        try writer.close()
     }
 
     /// Whether the register holds any change yet.

@@ -27,6 +27,27 @@ struct RegisterDatabase: Sendable {
         (database as? DatabasePool)?.path
     }
 
+    /// Moves every committed page from the write-ahead log into the file and empties the
+    /// log (GRDB closes a pool's writer before its readers, so SQLite would not), then
+    /// closes every connection.
+    func close() throws {
+        try mapped {
+            if let pool = database as? DatabasePool {
+                try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+                try pool.close()
+            } else if let queue = database as? DatabaseQueue {
+                try queue.close()
+            }
+        }
+    }
+
+    /// Copies the database, as it stands at the start of one read transaction, into
+    /// `destination` with SQLite's online backup, `pagesPerStep` pages at a time: in
+    /// WAL mode writers go on meanwhile, and the copy is of that one instant.
+    func backup(to destination: any DatabaseWriter, pagesPerStep: Int32) throws {
+        try mapped { try database.backup(to: destination, pagesPerStep: pagesPerStep) }
+    }
+
     func migrate(_ migrator: DatabaseMigrator) throws {
         try mapped { try migrator.migrate(database) }
     }

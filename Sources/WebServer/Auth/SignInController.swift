@@ -57,9 +57,11 @@ struct SignInController: SiteController {
         } catch let refusal as SignInRefusal {
             switch refusal {
             case .wrongCredentials:
+                ServerMetrics.signInFailed("wrong-credentials")
                 let view = SignInView(context: page, csrf: token, email: email, refusal: page["signInWrong"], returnTo: back)
                 return try await pages.render(view, status: .badRequest, request: request, context: context)
             case .locked(let until):
+                ServerMetrics.signInFailed("locked")
                 let message = page.strings.format("signInLocked", page.dates.time(until))
                 var response = try await pages.render(SignInView(context: page, csrf: token, email: email, refusal: message, returnTo: back),
                                                       status: .tooManyRequests, request: request, context: context)

@@ -28,6 +28,17 @@ public enum SiteURL: Sendable, Hashable {
     case signOut
     /// The page where a person sets their password, from a one-time link.
     case setPassword(String)
+    /// The auditor's pages (`/audit/`): the index, the compliance report and its
+    /// downloads, a meeting in full with its history, the auditor's ledger, its
+    /// verification, the access log.
+    case audit
+    case compliance
+    case complianceCSV
+    case complianceJSON
+    case auditMeeting(Int64)
+    case auditLedger
+    case auditVerify
+    case auditAccessLog
 
     /// A file of the open-data downloads.
     public enum Download: String, Sendable, Hashable, CaseIterable {
@@ -67,6 +78,14 @@ public enum SiteURL: Sendable, Hashable {
         case .signIn: "/sign-in"
         case .signOut: "/sign-out"
         case .setPassword(let secret): "/set-password/\(secret)"
+        case .audit: "/audit"
+        case .compliance: "/audit/compliance"
+        case .complianceCSV: "/audit/compliance.csv"
+        case .complianceJSON: "/audit/compliance.json"
+        case .auditMeeting(let id): "/audit/meetings/\(id)"
+        case .auditLedger: "/audit/ledger.jsonl"
+        case .auditVerify: "/audit/verify"
+        case .auditAccessLog: "/audit/access-log"
         }
     }
 
@@ -90,6 +109,7 @@ public enum SiteURL: Sendable, Hashable {
         case .asset: "/assets/:name"
         case .download: "/data/:name"
         case .setPassword: "/set-password/:secret"
+        case .auditMeeting: "/audit/meetings/:id"
         default: path
         }
     }

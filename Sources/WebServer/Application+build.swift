@@ -60,6 +60,7 @@ func siteControllers(register: Register, pages: PageResponder, forms: FormPages)
         SetPasswordController(pages: forms),
         OpenAPIController(pages: pages),
         DataCatalogueController(api: APIResponder(register: register)),
+        MyMeetingsController(pages: SignedInPages(forms: forms)),
         ComplianceController(register: register, forms: forms),
         AuditController(register: register, forms: forms),
         LedgerVerifyController(register: register, forms: forms),

@@ -16,7 +16,7 @@ struct AuditController: SiteController {
 
     func addRoutes(to router: Router<InsynRequestContext>) {
         router.get(RouterPath(SiteURL.audit.routePattern)) { request, context in
-            try await AuditAccess.guarded(AuditAccess.auditors, context) { _ in
+            try await AuditAccess.guarded(AuditAccess.auditors, forms, request, context) { _ in
                 if let id = try QueryParameters(request).integer("meeting", minimum: 1) {
                     return Response(status: .seeOther, headers: [.location: SiteURL.auditMeeting(id).path, .cacheControl: "no-store"])
                 }
@@ -26,7 +26,7 @@ struct AuditController: SiteController {
             }
         }
         router.get(RouterPath(SiteURL.pattern(SiteURL.auditMeeting))) { request, context in
-            try await AuditAccess.guarded(AuditAccess.auditors, context) { principal in
+            try await AuditAccess.guarded(AuditAccess.auditors, forms, request, context) { principal in
                 guard let id = Int64(try context.parameters.require("id")), id > 0, String(id) == context.parameters.get("id") else {
                     throw HTTPError(.notFound)
                 }
@@ -40,8 +40,8 @@ struct AuditController: SiteController {
                 return try await forms.render(view, request: request, context: context)
             }
         }
-        router.get(RouterPath(SiteURL.auditLedger.routePattern)) { _, context in
-            try await AuditAccess.guarded(AuditAccess.auditors, context) { principal in
+        router.get(RouterPath(SiteURL.auditLedger.routePattern)) { request, context in
+            try await AuditAccess.guarded(AuditAccess.auditors, forms, request, context) { principal in
                 try await register.logAccess(by: principal, entity: "export", id: nil, what: "auditor ledger export (audit page)")
                 let body = StreamedBody.make(register: register) { snapshot, sink in
                     try snapshot.forEachLedgerEntry { entry in try sink.write(entry.line(view: .auditor) + [0x0A]) }
@@ -52,7 +52,7 @@ struct AuditController: SiteController {
             }
         }
         router.get(RouterPath(SiteURL.auditAccessLog.routePattern)) { request, context in
-            try await AuditAccess.guarded(AuditAccess.auditors, context) { _ in
+            try await AuditAccess.guarded(AuditAccess.auditors, forms, request, context) { _ in
                 let before = try QueryParameters(request).integer("before", minimum: 1)
                 let entries = try await register.read { try $0.accessLog(before: before, limit: Self.logPage + 1) }
                 let page = try await forms.pageContext(request, context)

@@ -12,7 +12,7 @@ struct ComplianceController: SiteController {
 
     func addRoutes(to router: Router<InsynRequestContext>) {
         router.get(RouterPath(SiteURL.compliance.routePattern)) { request, context in
-            try await AuditAccess.guarded(AuditAccess.oversight, context) { principal in
+            try await AuditAccess.guarded(AuditAccess.oversight, forms, request, context) { principal in
                 let filter = try await Self.filter(QueryParameters(request), register: register)
                 let report = try await register.complianceReport(filter, by: principal)
                 let page = try await forms.pageContext(request, context)
@@ -25,7 +25,7 @@ struct ComplianceController: SiteController {
         for (url, type, write) in [(SiteURL.complianceCSV, "text/csv; charset=utf-8; header=present", ComplianceExport.writeCSV),
                                    (SiteURL.complianceJSON, "application/json", ComplianceExport.writeJSON)] {
             router.get(RouterPath(url.routePattern)) { request, context in
-                try await AuditAccess.guarded(AuditAccess.oversight, context) { principal in
+                try await AuditAccess.guarded(AuditAccess.oversight, forms, request, context) { principal in
                     let filter = try await Self.filter(QueryParameters(request), register: register)
                     let report = try await register.complianceReport(filter, by: principal)
                     let sink = BufferSink()

@@ -18,7 +18,7 @@ struct LedgerVerifyController: SiteController {
 
     func addRoutes(to router: Router<InsynRequestContext>) {
         router.get(RouterPath(SiteURL.auditVerify.routePattern)) { request, context in
-            try await AuditAccess.guarded(AuditAccess.auditors, context) { _ in
+            try await AuditAccess.guarded(AuditAccess.auditors, forms, request, context) { _ in
                 let page = try await forms.pageContext(request, context)
                 let renderer = forms.renderer
                 let register = register

@@ -83,8 +83,7 @@ struct AuditMeetingView: PageView {
         publicHref = stored.status == .draft ? nil : SiteURL.meeting(stored.id).path
         history = changes.reversed().map { change in
             let actor = change.actor.map { actor in
-                [actor.name, actor.id.map { "\(actor.kind) \($0)" } ?? actor.kind].compactMap { $0 }.joined(separator: ", ")
-                    + " (\(context["role_" + actor.role]))"
+                (actor.name ?? actor.kind) + (actor.id.map { ", \(actor.kind) \($0)" } ?? "") + " (\(context["role_" + actor.role]))"
             } ?? "–"
             let differences = change.differences.map { difference in
                 let old = difference.old.map(CanonicalJSON.string) ?? context["auditAbsent"]

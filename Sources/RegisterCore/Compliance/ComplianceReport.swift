@@ -80,6 +80,17 @@ public struct ComplianceReport: Sendable, Equatable {
     public var head: LedgerHead
     public var findings: [ComplianceFinding]
 
+    public init(today: Day, deadlineDays: Int, minimumSubjectWords: Int, vaguePhrases: [String], filter: ComplianceFilter,
+                head: LedgerHead, findings: [ComplianceFinding]) {
+        self.today = today
+        self.deadlineDays = deadlineDays
+        self.minimumSubjectWords = minimumSubjectWords
+        self.vaguePhrases = vaguePhrases
+        self.filter = filter
+        self.head = head
+        self.findings = findings
+    }
+
     public func findings(_ category: ComplianceCategory) -> [ComplianceFinding] {
         findings.filter { $0.category == category }
     }

@@ -55,6 +55,27 @@ struct BrowserAccessibilityTests {
         #expect(result.status == 0, "check_pages.py found problems in \(pages.joined(separator: " ")):\n\(result.output)")
     }
 
+    /// The auditor's pages, checked by a browser that signed in as an auditor.
+    static func auditPages(_ demo: DemoPages) -> [String] {
+        ["/audit", "/audit/compliance", "/audit/compliance?unit=\(demo.unit)&from=2026-01-01", "/audit/meetings/\(demo.meeting)",
+         "/audit/verify", "/audit/access-log"]
+    }
+
+    @Test func theAuditPagesHaveNoAccessibilityViolationsInBothLanguagesAtBothWidths() async throws {
+        let tools = try BrowserTools.find()
+        let server = try DemoServer()
+        defer { server.stop() }
+        let register = try Register.open(path: server.database)
+        let account = try register.addAccount(NewAccount(name: "Ulf Revisor", email: "ulf@example.se", role: .auditor))
+        let password = "ett långt lösenord för granskaren"
+        _ = try await register.setPassword(resetSecret: try register.passwordResetLink(for: account.id).secret, password: password)
+        let pages = Self.auditPages(try DemoPages(register: register))
+        var arguments = [tools.script, "--base-url", server.baseURL, "--sign-in", "ulf@example.se:\(password)"]
+        if let directory = ProcessInfo.processInfo.environment["INSYN_SCREENSHOTS"] { arguments += ["--screenshots", directory] }
+        let result = try run(tools.python, arguments + pages)
+        #expect(result.status == 0, "check_pages.py found problems in \(pages.joined(separator: " ")):\n\(result.output)")
+    }
+
     private func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)

@@ -5,6 +5,7 @@ import RegisterCore
 struct AccessLogView: PageView {
     static let template = "audit-access-log"
     let title: String
+    let stylesheet = SiteURL.asset("audit.css").path
     let intro: String
     let table: AuditTable
     let olderHref: String?

@@ -6,6 +6,7 @@ import RegisterCore
 struct AuditIndexView: PageView {
     static let template = "audit"
     let title: String
+    let stylesheet = SiteURL.asset("audit.css").path
     let intro: String
     let links: [PageLink]
     let action = SiteURL.audit.path

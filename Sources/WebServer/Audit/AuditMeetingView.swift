@@ -9,6 +9,7 @@ import RegisterCore
 struct AuditMeetingView: PageView {
     static let template = "audit-meeting"
     let title: String
+    let stylesheet = SiteURL.asset("audit.css").path
     let logged: String
     let facts: [Fact]
     let publicHref: String?
@@ -78,7 +79,8 @@ struct AuditMeetingView: PageView {
                     : withholding.until.map { context.strings.format("auditWithheldUntil", withholding.ground, $0.description) }
                     ?? context.strings.format("auditWithheld", withholding.ground)
             }
-            return Fact(label: context.strings.field(field), value: value, note: note)
+            let label = context.strings.field(field)
+            return Fact(label: label.prefix(1).uppercased() + label.dropFirst(), value: value, note: note)
         }
         publicHref = stored.status == .draft ? nil : SiteURL.meeting(stored.id).path
         history = changes.reversed().map { change in

@@ -7,6 +7,7 @@ import RegisterCore
 struct ComplianceView: PageView {
     static let template = "compliance"
     let title: String
+    let stylesheet = SiteURL.asset("audit.css").path
     let intro: String
     let rule: String
     let form: Form

@@ -52,6 +52,7 @@ struct LedgerVerifyController: SiteController {
 struct LedgerVerifyView: PageView {
     static let template = "audit-verify"
     let title: String
+    let stylesheet = SiteURL.asset("audit.css").path
     let intro: String
     let done: Bool
     let intact: Bool

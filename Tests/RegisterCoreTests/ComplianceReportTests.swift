@@ -172,4 +172,18 @@ struct TimelinessTests {
         let counted = try scenario.register.readDatabase { db in try Int.fetchOne(db, sql: "SELECT SUM(meetings) FROM timeliness WHERE unit_id = 0") }
         #expect(counted == 8)
     }
+
+    @Test func aNewTimeZoneRecountsTheMonths() throws {
+        let scenario = try ComplianceScenario()
+        var meeting = scenario.base.meeting()
+        meeting.startsAt = Timestamp.parse("2026-11-30T23:30:00Z")!
+        scenario.clock.now = Timestamp.parse("2026-12-01T09:00:00Z")!
+        try scenario.register.recordAndPublishMeeting(meeting, by: .shell)
+        #expect(try scenario.register.read { try $0.publicationTimeliness() }.perMonth.last?.label == "2026-12")
+        var settings = try scenario.register.settings()
+        settings.timeZoneIdentifier = "UTC"
+        try scenario.register.update(settings: settings, by: .shell)
+        let months = try scenario.register.read { try $0.publicationTimeliness() }.perMonth
+        #expect(months.last?.label == "2026-11" && months.last?.meetings == 9)
+    }
 }

@@ -77,7 +77,7 @@ extension RegisterSnapshot {
     }
 
     /// Recomputes the stored chain and every opening (the auditor's view), calling
-    /// `progress` with the number checked after every `every` changes.
+    /// `progress` with the number checked after every `every` changes and at the end.
     public func checkLedger(every: Int64 = 50_000, progress: (Int64) -> Void = { _ in }) throws -> LedgerCheck {
         let head = try ledgerHead()
         var verifier = LedgerVerifier(view: .auditor)
@@ -90,6 +90,7 @@ extension RegisterSnapshot {
         } catch let error as LedgerFailure {
             failure = error.description
         }
+        if verifier.count % every != 0 { progress(verifier.count) }
         if failure == nil, verifier.count != head.sequence || verifier.headHash != head.hash {
             failure = "the chain ends at change \(verifier.count) (\(verifier.headHash)), not at the stored head \(head.sequence) (\(head.hash))"
         }

@@ -144,5 +144,7 @@ public struct RegisterSettings: Sendable, Equatable {
             try db.execute(sql: "INSERT INTO setting(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                            arguments: [key, self[keyPath: keyPath]])
         }
+        // The timeliness counts are by local day and month.
+        if current.timeZoneIdentifier != timeZoneIdentifier { try PublicationTimeliness.rebuild(in: db) }
     }
 }

@@ -161,8 +161,8 @@ struct AuditPagesTests {
             #expect(page.status == .ok)
             #expect(page.body.contains("<h2 id=\"statistics-timeliness-heading\">Publicerat i tid</h2>"))
             #expect(page.body.contains("Av 2 möten publicerades 1 i tid (50\u{00A0}%)."))
-            #expect(page.body.contains("<tr><th scope=\"row\">2026-11</th><td>2</td><td>1</td><td>50\u{00A0}%</td></tr>"))
-            #expect(page.body.contains("<tr><th scope=\"row\">Regionstyrelsen</th><td>2</td><td>1</td><td>50\u{00A0}%</td></tr>"))
+            #expect(page.body.contains("<tr><th scope=\"row\">2026-11</th><td>2</td><td>1 (50\u{00A0}%)</td></tr>"))
+            #expect(page.body.contains("<tr><th scope=\"row\">Regionstyrelsen</th><td>2</td><td>1 (50\u{00A0}%)</td></tr>"))
             #expect(!page.body.contains(AuditFixture.secretSummary))
             #expect(!page.body.contains("Möte</td>"), "a draft is never counted or named")
         }

@@ -23,7 +23,7 @@ struct TimelinessSection: Sendable {
         let number = { (value: Int) in StatisticsView.number(value, context.language) }
         func percent(_ count: TimelinessCount) -> String {
             let value = Int((count.share * 100).rounded())
-            return context.language == .en ? "\(value) %" : "\(value)\u{00A0}%"
+            return context.language == .en ? "\(value)%" : "\(value)\u{00A0}%"
         }
         func row(_ count: TimelinessCount) -> Row {
             Row(label: count.label, meetings: number(count.meetings), inTime: number(count.withinDeadline), share: percent(count))

@@ -17,17 +17,8 @@ struct ComplianceView: PageView {
     let sections: [AuditTable]
     let logged: String
 
-    struct Option: Sendable {
-        let value: String
-        let text: String
-        let selected: Bool
-    }
-
-    struct Select: Sendable {
-        let name: String
-        let label: String
-        let options: [Option]
-    }
+    typealias Option = StatisticsForm.Option
+    typealias Select = StatisticsForm.Select
 
     struct Form: Sendable {
         let action = SiteURL.compliance.path

@@ -47,6 +47,16 @@ public enum SiteURL: Sendable, Hashable {
     case reviewQueue
     /// The auditors' and the registrar's compliance report.
     case compliance
+    /// The auditor's pages (`/audit/`): the index, the compliance report and its
+    /// downloads, a meeting in full with its history, the auditor's ledger, its
+    /// verification, the access log.
+    case audit
+    case complianceCSV
+    case complianceJSON
+    case auditMeeting(Int64)
+    case auditLedger
+    case auditVerify
+    case auditAccessLog
 
     /// A file of the open-data downloads.
     public enum Download: String, Sendable, Hashable, CaseIterable {
@@ -95,6 +105,13 @@ public enum SiteURL: Sendable, Hashable {
         case .withdrawMeeting(let id): "/my/meetings/\(id)/withdrawal"
         case .reviewQueue: "/registrar/review"
         case .compliance: "/audit/compliance"
+        case .audit: "/audit"
+        case .complianceCSV: "/audit/compliance.csv"
+        case .complianceJSON: "/audit/compliance.json"
+        case .auditMeeting(let id): "/audit/meetings/\(id)"
+        case .auditLedger: "/audit/ledger.jsonl"
+        case .auditVerify: "/audit/verify"
+        case .auditAccessLog: "/audit/access-log"
         }
     }
 
@@ -121,6 +138,7 @@ public enum SiteURL: Sendable, Hashable {
         case .editDraft: "/my/meetings/:id"
         case .correctMeeting: "/my/meetings/:id/correction"
         case .withdrawMeeting: "/my/meetings/:id/withdrawal"
+        case .auditMeeting: "/audit/meetings/:id"
         default: path
         }
     }

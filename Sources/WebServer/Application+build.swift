@@ -64,6 +64,9 @@ func siteControllers(register: Register, pages: PageResponder, forms: FormPages,
         MyMeetingsController(pages: SignedInPages(forms: forms)),
         FromCalendarController(pages: SignedInPages(forms: forms)),
         MeetingFormController(pages: SignedInPages(forms: forms)),
+        ComplianceController(register: register, forms: forms),
+        AuditController(register: register, forms: forms),
+        LedgerVerifyController(register: register, forms: forms),
     ]
 }
 

@@ -21,6 +21,7 @@ struct Insyn: AsyncParsableCommand {
             EndpointCommand.self, PushCommand.self, ServeCommand.self, BenchCommand.self,
             AccountCommand.self, TokenCommand.self, AccessLogCommand.self, GroundCommand.self,
             BackupCommand.self, RestoreCommand.self,
+            ReportCommand.self,
         ])
 
     @OptionGroup var global: GlobalOptions

@@ -62,18 +62,37 @@ struct BrowserAccessibilityTests {
     ]
 
     @Test func theSignedInPagesHaveNoAccessibilityViolationsInBothLanguagesAtBothWidths() async throws {
+        try await checkSignedIn(as: .recorder, forOfficialOfTheDemo: true) { _ in Self.signedInPages }
+    }
+
+    /// The auditor's pages, checked by a browser that signed in as an auditor.
+    static func auditPages(_ demo: DemoPages) -> [String] {
+        ["/audit", "/audit/compliance", "/audit/compliance?unit=\(demo.unit)&from=2026-01-01", "/audit/meetings/\(demo.meeting)",
+         "/audit/verify", "/audit/access-log"]
+    }
+
+    @Test func theAuditPagesHaveNoAccessibilityViolationsInBothLanguagesAtBothWidths() async throws {
+        try await checkSignedIn(as: .auditor) { Self.auditPages($0) }
+    }
+
+    /// Runs the browser check over `pages` on the demo server, signed in as a new account with `role`.
+    private func checkSignedIn(as role: Role, forOfficialOfTheDemo: Bool = false,
+                               pages: (DemoPages) throws -> [String]) async throws {
         let tools = try BrowserTools.find()
         let server = try DemoServer()
         defer { server.stop() }
         let register = try Register.open(path: server.database)
-        let official = try DemoPages(register: register).official
-        let account = try register.addAccount(NewAccount(name: "Anna Recorder", email: "anna@example.se", role: .recorder, officials: [official]))
+        let demo = try DemoPages(register: register)
+        let email = "\(role.rawValue)@example.se"
+        let account = try register.addAccount(NewAccount(name: "Webbläsare \(role.rawValue)", email: email, role: role,
+                                                         officials: forOfficialOfTheDemo ? [demo.official] : []))
         let password = "ett långt lösenord för webbläsaren"
         _ = try await register.setPassword(resetSecret: try register.passwordResetLink(for: account.id).secret, password: password)
-        var arguments = [tools.script, "--base-url", server.baseURL, "--sign-in", "anna@example.se:\(password)"]
+        let checked = try pages(demo)
+        var arguments = [tools.script, "--base-url", server.baseURL, "--sign-in", "\(email):\(password)"]
         if let directory = ProcessInfo.processInfo.environment["INSYN_SCREENSHOTS"] { arguments += ["--screenshots", directory] }
-        let result = try run(tools.python, arguments + Self.signedInPages)
-        #expect(result.status == 0, "check_pages.py found problems in \(Self.signedInPages.joined(separator: " ")):\n\(result.output)")
+        let result = try run(tools.python, arguments + checked)
+        #expect(result.status == 0, "check_pages.py found problems in \(checked.joined(separator: " ")):\n\(result.output)")
     }
 
     private func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {

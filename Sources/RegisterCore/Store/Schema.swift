@@ -381,6 +381,12 @@ enum Schema {
                 );
                 """)
         }
+        migrator.registerMigration("v7-oversight") { db in
+            // The statistics' timeliness: each public meeting's start month and publication
+            // delay, and their counts per unit (see `PublicationTimeliness`).
+            try db.execute(sql: PublicationTimeliness.schema)
+            try PublicationTimeliness.rebuild(in: db)
+        }
         return migrator
     }
 }

@@ -14,6 +14,8 @@ struct AccountLinks: Sendable {
         name = principal.name
         var links: [PageLink] = []
         if principal.role != .auditor { links.append(PageLink(context["deskNavMyMeetings"], .myMeetings)) }
+        if [.auditor, .admin].contains(principal.role) { links.append(PageLink(context["auditNav"], .audit)) }
+        if principal.role == .registrar { links.append(PageLink(context["auditComplianceTitle"], .compliance)) }
         self.links = links
     }
 }

@@ -33,7 +33,7 @@ func siteControllers(register: Register, pages: PageResponder, forms: FormPages)
     [
         HomeController(pages: pages),
         SearchPageController(pages: pages),
-        MeetingController(pages: pages),
+        MeetingController(pages: pages, signedIn: SignedInPages(forms: forms)),
         IssuePageController(pages: pages),
         OfficialPageController(pages: pages),
         OrganisationPageController(pages: pages),
@@ -62,6 +62,7 @@ func siteControllers(register: Register, pages: PageResponder, forms: FormPages)
         DataCatalogueController(api: APIResponder(register: register)),
         MyMeetingsController(pages: SignedInPages(forms: forms)),
         MeetingFormController(pages: SignedInPages(forms: forms)),
+        MeetingChangeController(pages: SignedInPages(forms: forms)),
     ]
 }
 

@@ -55,6 +55,32 @@ struct BrowserAccessibilityTests {
         #expect(result.status == 0, "check_pages.py found problems in \(pages.joined(separator: " ")):\n\(result.output)")
     }
 
+    /// The officials' pages, signed in as the registrar (who may open every one of
+    /// them): My meetings, the new form and a draft's, each form as sent empty (its
+    /// error summary and errors), a correction and a withdrawal, and the meeting page
+    /// with its links.
+    @Test func theOfficialsPagesHaveNoAccessibilityViolationsSignedIn() async throws {
+        let tools = try BrowserTools.find()
+        let server = try DemoServer()
+        defer { server.stop() }
+        let register = try Register.open(path: server.database)
+        let password = "ett långt lösenord för kontrollen"
+        let account = try register.addAccount(NewAccount(name: "Rut Registrator", email: "rut@example.se", role: .registrar))
+        _ = try await register.setPassword(resetSecret: try register.passwordResetLink(for: account.id).secret, password: password)
+        let demo = try DemoPages(register: register)
+        let published = try #require(try register.storedMeetings(MeetingFilter(status: .published)).first).id
+        let draft = try #require(try register.storedMeetings(MeetingFilter(status: .draft)).first).id
+        let pages = [
+            "/my/meetings", "/my/meetings/new", "400:/my/meetings/new!submit", "/my/meetings/\(draft)",
+            "/my/meetings/\(published)/correction", "400:/my/meetings/\(published)/correction!submit",
+            "/my/meetings/\(published)/withdrawal", "400:/my/meetings/\(published)/withdrawal!submit", "/meetings/\(demo.meeting)",
+        ]
+        var arguments = [tools.script, "--base-url", server.baseURL, "--sign-in", "rut@example.se:" + password]
+        if let directory = ProcessInfo.processInfo.environment["INSYN_SCREENSHOTS"] { arguments += ["--screenshots", directory] }
+        let result = try run(tools.python, arguments + pages)
+        #expect(result.status == 0, "check_pages.py found problems in \(pages.joined(separator: " ")):\n\(result.output)")
+    }
+
     private func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)

@@ -16,6 +16,10 @@ form's error summary and errors beside its fields are checked too:
 
     python check_pages.py --base-url http://127.0.0.1:8080 / /feeds/meetings.atom 404:/nowhere
 
+With `--sign-in EMAIL:PASSWORD` the browser signs in first (through the sign-in
+form), so the signed-in pages can be checked. A sent form is sent with its first
+`action` button when it has one (save, publish, preview), else its first button.
+
 Needs Debian's `chromium` and `chromium-driver`, and `pip install selenium axe-playwright-python`.
 """
 
@@ -80,7 +84,8 @@ def submit_form(driver):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
     from selenium.common.exceptions import WebDriverException
-    button = driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]")
+    buttons = driver.find_elements(By.CSS_SELECTOR, "main form button[type=submit][name=action]")
+    button = buttons[0] if buttons else driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]")
     button.click()
 
     def left_behind(_):
@@ -95,6 +100,18 @@ def submit_form(driver):
 
     WebDriverWait(driver, 30).until(left_behind)
     WebDriverWait(driver, 30).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+
+def sign_in(driver, base_url, credentials):
+    """Signs in through the sign-in form; the session cookie stays for the pages that follow."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+    email, _, password = credentials.partition(":")
+    driver.get(base_url.rstrip("/") + "/sign-in")
+    driver.find_element(By.ID, "sign-in-email").send_keys(email)
+    driver.find_element(By.ID, "sign-in-password").send_keys(password)
+    driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    WebDriverWait(driver, 30).until(lambda d: d.get_cookie("insyn_session") is not None)
 
 
 def axe_source():
@@ -213,6 +230,7 @@ def main():
     parser.add_argument("--chromium", default=os.environ.get("CHROMIUM", "/usr/bin/chromium"))
     parser.add_argument("--chromedriver", default=os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
     parser.add_argument("--languages", default=",".join(LANGUAGES), help="comma-separated, default sv,en")
+    parser.add_argument("--sign-in", metavar="EMAIL:PASSWORD", help="sign in first, to check the signed-in pages")
     parser.add_argument("pages", nargs="+", type=parse_page, metavar="PATH", help="[STATUS:]/path to check")
     arguments = parser.parse_args()
     for program in (arguments.chromium, arguments.chromedriver):
@@ -226,6 +244,8 @@ def main():
     for language in arguments.languages.split(","):
         driver = start_browser(language, arguments.chromium, arguments.chromedriver)
         try:
+            if arguments.sign_in:
+                sign_in(driver, arguments.base_url, arguments.sign_in)
             for page in arguments.pages:
                 for width in WIDTHS:
                     problems += check(driver, axe, arguments.base_url, page, language, width, arguments.screenshots)

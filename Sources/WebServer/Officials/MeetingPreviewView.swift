@@ -44,6 +44,7 @@ struct WithdrawalFormView: PageView {
     let summary: FormErrors
     let reason: DeskField
     let buttons: [FormButton]
+    let script = SiteURL.asset("meeting-form.js").path
 
     init(_ id: Int64, reason: String, error: String?, csrf: String, context: PageContext) {
         heading = context.strings.format("deskWithdrawTitle", String(id))

@@ -33,7 +33,7 @@ func siteControllers(register: Register, pages: PageResponder, forms: FormPages,
     [
         HomeController(pages: pages),
         SearchPageController(pages: pages),
-        MeetingController(pages: pages),
+        MeetingController(pages: pages, signedIn: SignedInPages(forms: forms)),
         IssuePageController(pages: pages),
         OfficialPageController(pages: pages),
         OrganisationPageController(pages: pages),
@@ -67,6 +67,7 @@ func siteControllers(register: Register, pages: PageResponder, forms: FormPages,
         ComplianceController(register: register, forms: forms),
         AuditController(register: register, forms: forms),
         LedgerVerifyController(register: register, forms: forms),
+        MeetingChangeController(pages: SignedInPages(forms: forms)),
     ]
 }
 

@@ -62,7 +62,7 @@ struct BrowserAccessibilityTests {
     ]
 
     @Test func theSignedInPagesHaveNoAccessibilityViolationsInBothLanguagesAtBothWidths() async throws {
-        try await checkSignedIn(as: .recorder, forOfficialOfTheDemo: true) { _ in Self.signedInPages }
+        try await checkSignedIn(as: .recorder, forOfficialOfTheDemo: true) { _, _ in Self.signedInPages }
     }
 
     /// The auditor's pages, checked by a browser that signed in as an auditor.
@@ -72,12 +72,28 @@ struct BrowserAccessibilityTests {
     }
 
     @Test func theAuditPagesHaveNoAccessibilityViolationsInBothLanguagesAtBothWidths() async throws {
-        try await checkSignedIn(as: .auditor) { Self.auditPages($0) }
+        try await checkSignedIn(as: .auditor) { demo, _ in Self.auditPages(demo) }
+    }
+
+    /// The officials' pages, signed in as the registrar (who may open every one of
+    /// them): My meetings, the new form and a draft's, each form as sent empty (its
+    /// error summary and errors), a correction and a withdrawal, and the meeting page
+    /// with its links.
+    @Test func theOfficialsPagesHaveNoAccessibilityViolationsSignedIn() async throws {
+        try await checkSignedIn(as: .registrar) { demo, register in
+            let published = try #require(try register.storedMeetings(MeetingFilter(status: .published)).first).id
+            let draft = try #require(try register.storedMeetings(MeetingFilter(status: .draft)).first).id
+            return [
+                "/my/meetings", "/my/meetings/new", "400:/my/meetings/new!submit", "/my/meetings/\(draft)",
+                "/my/meetings/\(published)/correction", "400:/my/meetings/\(published)/correction!submit",
+                "/my/meetings/\(published)/withdrawal", "400:/my/meetings/\(published)/withdrawal!submit", "/meetings/\(demo.meeting)",
+            ]
+        }
     }
 
     /// Runs the browser check over `pages` on the demo server, signed in as a new account with `role`.
     private func checkSignedIn(as role: Role, forOfficialOfTheDemo: Bool = false,
-                               pages: (DemoPages) throws -> [String]) async throws {
+                               pages: (DemoPages, Register) throws -> [String]) async throws {
         let tools = try BrowserTools.find()
         let server = try DemoServer()
         defer { server.stop() }
@@ -88,7 +104,7 @@ struct BrowserAccessibilityTests {
                                                          officials: forOfficialOfTheDemo ? [demo.official] : []))
         let password = "ett långt lösenord för webbläsaren"
         _ = try await register.setPassword(resetSecret: try register.passwordResetLink(for: account.id).secret, password: password)
-        let checked = try pages(demo)
+        let checked = try pages(demo, register)
         var arguments = [tools.script, "--base-url", server.baseURL, "--sign-in", "\(email):\(password)"]
         if let directory = ProcessInfo.processInfo.environment["INSYN_SCREENSHOTS"] { arguments += ["--screenshots", directory] }
         let result = try run(tools.python, arguments + checked)

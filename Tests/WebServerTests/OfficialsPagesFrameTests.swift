@@ -86,4 +86,19 @@ struct OfficialsPagesFrameTests {
             #expect(page.body.contains("<h1>My meetings</h1>"))
         }
     }
+
+    @Test func anAssistantSeesAndPreselectsEveryOfficialTheyActFor() async throws {
+        let fixture = try await OfficialsPagesFixture()
+        let assistant = try await OfficialsPagesFixture.session(fixture.register, "Assistent Cia", "cia@region.example.se", .recorder,
+                                                               [fixture.official, fixture.other])
+        try await buildApplication(register: fixture.register).test(.router) { client in
+            let mine = try await client.page("/my/meetings", headers: OfficialsPagesFixture.cookie(assistant))
+            #expect(mine.body.contains("Utkast om banan") && mine.body.contains("Bos utkast"))
+            #expect(mine.body.contains("Möten för Anna Lindqvist, Bo Berg"))
+            let form = try await client.page("/my/meetings/new", headers: OfficialsPagesFixture.cookie(assistant))
+            for id in [fixture.official, fixture.other] {
+                #expect(form.body.contains("id=\"official-\(id)\" name=\"official-\(id)\" value=\"on\" checked"))
+            }
+        }
+    }
 }

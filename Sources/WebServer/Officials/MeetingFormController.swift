@@ -27,7 +27,7 @@ struct MeetingFormController: SiteController {
         router.get(RouterPath(SiteURL.pattern(SiteURL.editDraft))) { request, context in
             try await pages.guarded(request, context, roles: SignedInPages.meetingWriters) { principal in
                 let id = try context.pathId()
-                guard let stored = try await draft(id, principal, request, context) else { return try await pages.forbidden(request, context) }
+                guard let stored = try await pages.storedMeeting(id, principal) else { return try await pages.forbidden(request, context) }
                 if stored.status == .published { return SignedInPages.seeOther(SiteURL.correctMeeting(id).path) }
                 guard stored.status == .draft else { throw HTTPError(.notFound) }
                 try await pages.register.logAccess(by: principal, entity: "meeting", id: id, what: "full record (draft form)")
@@ -39,22 +39,10 @@ struct MeetingFormController: SiteController {
         router.post(RouterPath(SiteURL.pattern(SiteURL.editDraft))) { request, context in
             try await pages.guarded(request, context, roles: SignedInPages.meetingWriters) { principal in
                 let id = try context.pathId()
-                guard let stored = try await draft(id, principal, request, context) else { return try await pages.forbidden(request, context) }
+                guard let stored = try await pages.storedMeeting(id, principal) else { return try await pages.forbidden(request, context) }
                 guard stored.status == .draft else { throw HTTPError(.notFound) }
                 return try await post(stored, principal, request, context)
             }
-        }
-    }
-
-    /// The meeting for one who may change it; nil when they may not.
-    private func draft(_ id: Int64, _ principal: Principal, _ request: Request, _ context: InsynRequestContext) async throws -> StoredMeeting? {
-        do {
-            guard let stored = try await pages.register.read({ try $0.storedMeeting(id, toChangeBy: principal) }) else {
-                throw HTTPError(.notFound)
-            }
-            return stored
-        } catch is NotPermitted {
-            return nil
         }
     }
 
@@ -96,26 +84,8 @@ struct MeetingFormController: SiteController {
                 return try await show(purpose, input: input, errors: errors, revision: revision, status: .badRequest, request, context)
             }
         default:
-            var notice: String?
-            var errors = MeetingFormErrors()
-            switch fields["step"] {
-            case "add-person":
-                input.people.append(MeetingFormInput.Person())
-            case "add-organisation":
-                switch try await MeetingFormCatalogue.addOrganisation(input.newOrganisation, by: principal, strings: strings,
-                                                                     register: pages.register) {
-                case .added(let organisation):
-                    input.picked[.organisation] = ((input.picked[.organisation] ?? []) + [organisation.id]).reduce(into: []) {
-                        if !$0.contains($1) { $0.append($1) }
-                    }
-                    input.newOrganisation = MeetingFormInput.NewOrganisation()
-                    notice = strings.format(organisation.existing ? "deskOrganisationKnown" : "deskOrganisationAdded", organisation.name)
-                case .refused(let refusal):
-                    errors = refusal
-                }
-            default:
-                break
-            }
+            let (notice, errors) = try await MeetingFormCatalogue.step(fields["step"], &input, by: principal, strings: strings,
+                                                                       register: pages.register)
             return try await show(purpose, input: input, errors: errors, notice: notice, revision: revision,
                                   status: errors.isEmpty ? .ok : .badRequest, request, context)
         }
@@ -196,6 +166,30 @@ enum MeetingFormCatalogue {
         "direction": .string("inbound"), "initiator": .string("us"), "participants": .array([.int(1)]), "counterparts": .array([.object(["organisation": .int(1)])]),
         "issues": .array([]), "subject": .string("-"), "summary": .string("-"), "documents": .array([]), "withheld": .object([:]),
     ]
+
+    /// A step of the form that changes nothing but what it shows (a search needs no
+    /// step of its own: every render lists the matches of what is typed), or adds an
+    /// organisation on the spot. Returns what the page says, and any errors.
+    static func step(_ step: String?, _ input: inout MeetingFormInput, by principal: Principal, strings: Strings,
+                     register: Register) async throws -> (notice: String?, errors: MeetingFormErrors) {
+        switch step {
+        case "add-person":
+            input.people.append(MeetingFormInput.Person())
+        case "add-organisation":
+            switch try await addOrganisation(input.newOrganisation, by: principal, strings: strings, register: register) {
+            case .added(let organisation):
+                if !(input.picked[.organisation] ?? []).contains(organisation.id) { input.picked[.organisation, default: []].append(organisation.id) }
+                input.newOrganisation = MeetingFormInput.NewOrganisation()
+                return (strings.format(organisation.existing ? "deskOrganisationKnown" : "deskOrganisationAdded", organisation.name),
+                        MeetingFormErrors())
+            case .refused(let errors):
+                return (nil, errors)
+            }
+        default:
+            break
+        }
+        return (nil, MeetingFormErrors())
+    }
 
     enum Added: Sendable {
         case added(CounterpartOrganisation)

@@ -50,6 +50,7 @@ struct MeetingFormErrors: Sendable {
         case "startsAt", "endsAt":
             return input.date.isEmpty || !input.time.isEmpty ? ("meeting-date", "date") : ("meeting-time", "time")
         case "durationMinutes": return ("meeting-duration", "duration")
+        case "reason": return ("correction-reason", "reason")
         case "place", "subject", "summary", "format", "direction", "initiator": return ("meeting-" + head, head)
         case "participants": return ("find-official", "participants")
         case "issues": return ("find-issue", "issues")

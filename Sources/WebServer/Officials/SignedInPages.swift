@@ -46,6 +46,19 @@ struct SignedInPages: Sendable {
         context.session?.csrfToken ?? ""
     }
 
+    /// A meeting's full record for one who may change it; nil when they may not
+    /// (a 404 when there is no such meeting).
+    func storedMeeting(_ id: Int64, _ principal: Principal) async throws -> StoredMeeting? {
+        do {
+            guard let stored = try await register.read({ try $0.storedMeeting(id, toChangeBy: principal) }) else {
+                throw HTTPError(.notFound)
+            }
+            return stored
+        } catch is NotPermitted {
+            return nil
+        }
+    }
+
     /// After a change: where the person goes next (303, so a reload does not send the form again).
     static func seeOther(_ place: String) -> Response {
         Response(status: .seeOther, headers: [.location: place, .cacheControl: "no-store"])

@@ -7,10 +7,16 @@ import RegisterCore
 /// an id not in use (drafts are never public).
 struct MeetingController: SiteController {
     let pages: PageResponder
+    /// Renders the page for a signed-in person who records meetings, uncached, with
+    /// the links to correct or withdraw it when they may.
+    var signedIn: SignedInPages?
 
     func addRoutes(to router: Router<InsynRequestContext>) {
         router.get(RouterPath(SiteURL.pattern(SiteURL.meeting))) { request, context in
             let id = try context.pathId()
+            if let signedIn, let principal = context.principal, SignedInPages.meetingWriters.contains(principal.role) {
+                return try await forWriter(id, principal, signedIn, request, context)
+            }
             return try await pages.respond(to: request, context: context) { snapshot, page in
                 guard let meeting = try snapshot.publicMeeting(id) else { throw HTTPError(.notFound) }
                 let catalogue = try pages.catalogue(snapshot)
@@ -21,5 +27,24 @@ struct MeetingController: SiteController {
                 return PageResult(MeetingView(meeting, catalogue: catalogue, history: history, context: page))
             }
         }
+    }
+
+    private func forWriter(_ id: Int64, _ principal: Principal, _ signedIn: SignedInPages, _ request: Request, _ context: InsynRequestContext) async throws -> Response {
+        let page = try await signedIn.pageContext(request, context)
+        let result = try await signedIn.register.read { snapshot -> PageResult in
+            guard let meeting = try snapshot.publicMeeting(id) else { throw HTTPError(.notFound) }
+            if meeting.status == .withdrawn { return PageResult(WithdrawnMeetingView(meeting, context: page), status: 410) }
+            let history = MeetingHistory(try snapshot.publicChanges(ofMeeting: id), context: page)
+            var view = MeetingView(meeting, catalogue: try CatalogueIndex(snapshot), history: history, context: page)
+            if (try? snapshot.storedMeeting(id, toChangeBy: principal)) != nil {
+                view.actions.append(PageLink(page["deskCorrectMeetingLink"], .correctMeeting(id)))
+            }
+            if SignedInPages.registrars.contains(principal.role) {
+                view.actions.append(PageLink(page["deskWithdrawMeetingLink"], .withdrawMeeting(id)))
+            }
+            view.hasActions = !view.actions.isEmpty
+            return PageResult(view)
+        }
+        return try await signedIn.render(result.view, status: HTTPResponse.Status(code: result.status), request: request, context: context)
     }
 }

@@ -60,6 +60,9 @@ struct MeetingView: PageView {
     let contentLang: String
     let feedLinks: [PageLink]
     let feeds: [PageLink]
+    /// The ways to change the meeting, for a signed-in person who may (never on the shared public page).
+    var actions: [PageLink] = []
+    var hasActions = false
 
     init(_ meeting: PublicMeeting, catalogue: CatalogueIndex, history: MeetingHistory, context: PageContext) {
         let strings = context.strings

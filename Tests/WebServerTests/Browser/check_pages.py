@@ -16,8 +16,9 @@ form's error summary and errors beside its fields are checked too:
 
     python check_pages.py --base-url http://127.0.0.1:8080 / /feeds/meetings.atom 404:/nowhere
 
-With `--sign-in EMAIL:PASSWORD` each browser signs in through the sign-in form first,
-so the signed-in pages (`/my/…`) can be checked:
+With `--sign-in EMAIL:PASSWORD` the browser signs in first (through the sign-in
+form), so the signed-in pages can be checked. A sent form is sent with its first
+`action` button when it has one (save, publish, preview), else its first button.
 
     python check_pages.py --base-url http://127.0.0.1:8080 --sign-in anna@example.se:secret /my/meetings/from-calendar
 
@@ -85,7 +86,8 @@ def submit_form(driver):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
     from selenium.common.exceptions import WebDriverException
-    button = driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]")
+    buttons = driver.find_elements(By.CSS_SELECTOR, "main form button[type=submit][name=action]")
+    button = buttons[0] if buttons else driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]")
     button.click()
 
     def left_behind(_):
@@ -103,15 +105,15 @@ def submit_form(driver):
 
 
 def sign_in(driver, base_url, credentials):
-    """Signs in through the sign-in form, as a person would."""
+    """Signs in through the sign-in form; the session cookie stays for the pages that follow."""
     from selenium.webdriver.common.by import By
-    email, password = credentials.split(":", 1)
+    from selenium.webdriver.support.ui import WebDriverWait
+    email, _, password = credentials.partition(":")
     driver.get(base_url.rstrip("/") + "/sign-in")
     driver.find_element(By.ID, "sign-in-email").send_keys(email)
     driver.find_element(By.ID, "sign-in-password").send_keys(password)
-    submit_form(driver)
-    if driver.find_elements(By.ID, "sign-in-password"):
-        sys.exit(f"could not sign in as {email}")
+    driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    WebDriverWait(driver, 30).until(lambda d: d.get_cookie("insyn_session") is not None)
 
 
 def axe_source():
@@ -231,6 +233,7 @@ def main():
     parser.add_argument("--chromedriver", default=os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
     parser.add_argument("--sign-in", metavar="EMAIL:PASSWORD", help="sign in first, to check signed-in pages")
     parser.add_argument("--languages", default=",".join(LANGUAGES), help="comma-separated, default sv,en")
+    parser.add_argument("--sign-in", metavar="EMAIL:PASSWORD", help="sign in first, to check the signed-in pages")
     parser.add_argument("pages", nargs="+", type=parse_page, metavar="PATH", help="[STATUS:]/path to check")
     arguments = parser.parse_args()
     for program in (arguments.chromium, arguments.chromedriver):

@@ -77,7 +77,7 @@
         .then(function (response) { return response.ok ? response.json() : null; })
         .then(function (body) {
           if (body === null) { return; }
-          items = Array.isArray(body) ? body : (body.items || body.data || []);
+          items = Array.isArray(body) ? body : (body[kind + "s"] || []);
           render();
         })
         .catch(function () { items = null; });

@@ -20,6 +20,7 @@ struct Insyn: AsyncParsableCommand {
             ExportCommand.self, PublishCommand.self, LedgerCommand.self, VerifyCommand.self,
             EndpointCommand.self, PushCommand.self, ServeCommand.self, BenchCommand.self,
             AccountCommand.self, TokenCommand.self, AccessLogCommand.self, GroundCommand.self,
+            ReviewCommand.self,
         ])
 
     @OptionGroup var global: GlobalOptions

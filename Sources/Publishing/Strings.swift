@@ -30,6 +30,7 @@ public struct Strings: Sendable {
     static let siteAreas: [[String: (sv: String, en: String)]] = [
         publicSite,
         deskSite,
+        registrarSite,
     ]
 
     /// A word of the site's templates; the key itself when the catalogue lacks it.

@@ -30,8 +30,8 @@ struct RecordForm: Sendable {
 
     let inputs: [Input]
 
-    /// The JSON object of the typed values: empty inputs are left out (a required one
-    /// is then named by the register), an id that is a whole number is a number.
+    /// The JSON object of the typed values: empty optional inputs are left out, an id
+    /// that is a whole number is a number.
     func body(_ posted: [String: String]) -> Data {
         var members = JSONObject()
         for input in inputs {
@@ -45,6 +45,9 @@ struct RecordForm: Sendable {
                 if !ids.isEmpty { members[input.member] = .array(ids.sorted().map(JSONValue.int)) }
             case .reference:
                 if let id = Int64(text) { members[input.member] = .int(id) } else if !text.isEmpty { members[input.member] = .string(text) }
+            case .text, .longText:
+                // A required text left empty is sent empty, so the register names it beside every other problem.
+                if !input.optional || !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { members[input.member] = .string(text) }
             default:
                 if !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { members[input.member] = .string(text) }
             }

@@ -14,6 +14,9 @@ is sent as it stands (empty), and the page that answers is the one checked, so t
 form's error summary and errors beside its fields are checked too:
 `400:/sign-in!submit`.
 
+With `--sign-in EMAIL PASSWORD`, the pages under /my/, /registrar and /audit/ are
+checked in a second browser that signed in through the sign-in form first.
+
     python check_pages.py --base-url http://127.0.0.1:8080 / /feeds/meetings.atom 404:/nowhere
 
 Needs Debian's `chromium` and `chromium-driver`, and `pip install selenium axe-playwright-python`.
@@ -95,6 +98,20 @@ def submit_form(driver):
 
     WebDriverWait(driver, 30).until(left_behind)
     WebDriverWait(driver, 30).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+
+SIGNED_IN_PREFIXES = ("/my/", "/registrar", "/audit/")
+
+
+def sign_in(driver, base_url, email, password):
+    """Signs the browser in through the sign-in form, as a person would."""
+    from selenium.webdriver.common.by import By
+    driver.get(base_url.rstrip("/") + "/sign-in?return=%2F")
+    driver.find_element(By.NAME, "email").send_keys(email)
+    driver.find_element(By.NAME, "password").send_keys(password)
+    submit_form(driver)
+    if urlsplit(driver.current_url).path != "/":
+        sys.exit(f"could not sign in as {email}")
 
 
 def axe_source():
@@ -213,6 +230,8 @@ def main():
     parser.add_argument("--chromium", default=os.environ.get("CHROMIUM", "/usr/bin/chromium"))
     parser.add_argument("--chromedriver", default=os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
     parser.add_argument("--languages", default=",".join(LANGUAGES), help="comma-separated, default sv,en")
+    parser.add_argument("--sign-in", nargs=2, metavar=("EMAIL", "PASSWORD"),
+                        help="check the signed-in pages (/my/, /registrar, /audit/) signed in as this account")
     parser.add_argument("pages", nargs="+", type=parse_page, metavar="PATH", help="[STATUS:]/path to check")
     arguments = parser.parse_args()
     for program in (arguments.chromium, arguments.chromedriver):
@@ -225,13 +244,22 @@ def main():
     problems, checked = [], 0
     for language in arguments.languages.split(","):
         driver = start_browser(language, arguments.chromium, arguments.chromedriver)
+        signed_in = None
         try:
             for page in arguments.pages:
+                browser = driver
+                if arguments.sign_in and page.path.startswith(SIGNED_IN_PREFIXES):
+                    if signed_in is None:
+                        signed_in = start_browser(language, arguments.chromium, arguments.chromedriver)
+                        sign_in(signed_in, arguments.base_url, *arguments.sign_in)
+                    browser = signed_in
                 for width in WIDTHS:
-                    problems += check(driver, axe, arguments.base_url, page, language, width, arguments.screenshots)
+                    problems += check(browser, axe, arguments.base_url, page, language, width, arguments.screenshots)
                     checked += 1
         finally:
             driver.quit()
+            if signed_in is not None:
+                signed_in.quit()
     for problem in problems:
         print(problem)
     print(json.dumps({"checked": checked, "problems": len(problems)}))

@@ -18,11 +18,12 @@ extension Strings {
         "registrarSaveButton": ("Spara", "Save"),
         "registrarSaved": ("Ändringen är sparad.", "The change is saved."),
         "registrarNoneYet": ("Det finns inga ännu.", "There are none yet."),
-        "registrarEditNamed": ("Ändra %@", "Edit %@"),
+        "registrarEdit": ("Ändra", "Edit"),
         "registrarEditing": ("Ändra %@", "Edit %@"),
         "registrarBackTo": ("Tillbaka till %@", "Back to %@"),
         "registrarActionNamed": ("%@: %@", "%@: %@"),
-        "registrarRoleRequired": ("Välj en roll", "Choose a role"),
+        "registrarFillIn": ("Fyll i det här fältet", "Fill in this field"),
+        "registrarChooseOne": ("Välj ett av alternativen", "Choose one of the options"),
         "registrarDayInvalid": ("Skriv ett datum som 2027-06-30", "Write a date like 2027-06-30"),
 
         // The catalogue.

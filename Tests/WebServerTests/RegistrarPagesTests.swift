@@ -97,11 +97,22 @@ struct RegistrarPagesTests {
             #expect(page.body.contains("value=\"Cecilia &quot;Cissi&quot; Ek\""))
             #expect(page.body.contains("value=\"2022-01-01\"") && page.body.contains("value=\"C\""))
             #expect(page.body.contains("<option value=\"\(unit)\" selected>"))
-            #expect(page.body.contains("<a href=\"#record-title\">"))
-            #expect(page.body.contains("<a href=\"#record-activeTo\">"))
+            #expect(page.body.contains("<a href=\"#record-title\">Titel: Fyll i det här fältet</a>"))
             #expect(page.body.contains("id=\"record-title-error\""))
-            #expect(page.body.contains("id=\"record-activeTo-error\""))
-            #expect(page.body.contains("aria-describedby=\"record-activeTo-error\""))
+
+            let dates = try await post(client, fixture, "/registrar/catalogue/officials",
+                                       [("name", "Cecilia Ek"), ("title", "Regionråd"), ("kind", ""), ("party", "C"), ("unit", String(unit)),
+                                        ("activeFrom", "2023-01-01"), ("activeTo", "2022-01-01")])
+            #expect(dates.status == .badRequest)
+            #expect(dates.body.contains("<a href=\"#record-kind\">"))
+            let order = try await post(client, fixture, "/registrar/catalogue/officials",
+                                       [("name", "Cecilia Ek"), ("title", "Regionråd"), ("kind", "elected"), ("party", "C"), ("unit", String(unit)),
+                                        ("activeFrom", "2023-01-01"), ("activeTo", "2022-01-01")])
+            #expect(order.status == .badRequest)
+            #expect(order.body.contains("<a href=\"#record-activeTo\">"))
+            #expect(order.body.contains("id=\"record-activeTo-error\""))
+            #expect(order.body.contains("aria-describedby=\"record-activeTo-error\""))
+            #expect(order.body.contains("<option value=\"elected\" selected>"))
 
             let organisation = try await post(client, fixture, "/registrar/catalogue/organisations",
                                               [("name", "Felaktiga AB"), ("kind", "company"), ("organisationNumber", "5568023451")])

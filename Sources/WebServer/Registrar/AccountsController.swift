@@ -80,8 +80,10 @@ struct AccountsController: SiteController {
     private func addAccount(_ actor: Principal, _ request: Request, _ context: InsynRequestContext) async throws -> Response {
         let posted = try await posted(request)
         let page = try await pages.pageContext(request, context)
-        guard let role = Self.role(posted["role"]) else {
-            return try await accounts(request, context, posted: posted, problems: ValidationError("role", page["registrarRoleRequired"]))
+        let missing = Self.accountForm.missing(posted, context: page)
+        guard missing.isEmpty, let role = Self.role(posted["role"]) else {
+            return try await accounts(request, context, posted: posted, problems: missing.isEmpty ? Self.accountForm.problems(
+                ValidationError("role", page["registrarChooseOne"])) : missing)
         }
         let account = NewAccount(name: posted["name"] ?? "", email: posted["email"] ?? "", role: role, officials: Self.officials(posted))
         let register = pages.register
@@ -92,7 +94,7 @@ struct AccountsController: SiteController {
             }
             return try await accounts(request, context, shown: passwordLink(added, link, page))
         } catch let invalid as ValidationError {
-            return try await accounts(request, context, posted: posted, problems: invalid)
+            return try await accounts(request, context, posted: posted, problems: Self.accountForm.problems(invalid))
         }
     }
 
@@ -112,7 +114,7 @@ struct AccountsController: SiteController {
                 }
                 return try await accounts(request, context, shown: passwordLink(account, link, page))
             } catch let invalid as ValidationError {
-                return try await accounts(request, context, problems: invalid, status: invalid.problems.first?.message.hasPrefix("no ") == true ? .notFound : .conflict)
+                return try await accounts(request, context, problems: Self.accountForm.problems(invalid), status: invalid.problems.first?.message.hasPrefix("no ") == true ? .notFound : .conflict)
             }
         default:
             throw HTTPError(.badRequest, message: "The form names no action.")
@@ -125,7 +127,7 @@ struct AccountsController: SiteController {
                              secret: SiteURL.setPassword(link.secret).url(base: page.settings.base))
     }
 
-    private func accounts(_ request: Request, _ context: InsynRequestContext, posted: [String: String] = [:], problems: ValidationError? = nil,
+    private func accounts(_ request: Request, _ context: InsynRequestContext, posted: [String: String] = [:], problems: FormProblems? = nil,
                           shown: ActionListView.Shown? = nil, status: HTTPResponse.Status? = nil) async throws -> Response {
         let page = try await pages.pageContext(request, context)
         let register = pages.register
@@ -148,7 +150,7 @@ struct AccountsController: SiteController {
             ]
             return ActionListView.Row(id: "account-\(account.id)", name: account.name, facts: facts, actions: actions)
         }
-        let found = problems.map(Self.accountForm.problems) ?? FormProblems()
+        let found = problems ?? FormProblems()
         let fields = Self.accountForm.fields(id: "account", values: posted, errors: found.byInput, options: try await officialOptions(), context: page)
         let notice = request.uri.queryParameters.get("done").map { page["registrarDone-\($0)"] }
         let view = ActionListView(heading: page["registrarAccountsTitle"], intro: page["registrarAccountsIntro"], rows: rows,
@@ -164,13 +166,16 @@ struct AccountsController: SiteController {
     private func createToken(_ actor: Principal, _ request: Request, _ context: InsynRequestContext) async throws -> Response {
         let posted = try await posted(request)
         let page = try await pages.pageContext(request, context)
-        guard let role = Self.role(posted["role"]) else {
-            return try await tokens(request, context, posted: posted, problems: ValidationError("role", page["registrarRoleRequired"]))
+        let missing = Self.tokenForm.missing(posted, context: page)
+        guard missing.isEmpty, let role = Self.role(posted["role"]) else {
+            return try await tokens(request, context, posted: posted, problems: missing.isEmpty ? Self.tokenForm.problems(
+                ValidationError("role", page["registrarChooseOne"])) : missing)
         }
         var expires: Date?
         if let text = posted["expires"], !text.isEmpty {
             guard let day = Day(text) else {
-                return try await tokens(request, context, posted: posted, problems: ValidationError("expires", page["registrarDayInvalid"]))
+                return try await tokens(request, context, posted: posted,
+                                        problems: Self.tokenForm.problems(ValidationError("expires", page["registrarDayInvalid"])))
             }
             expires = day.end(in: page.settings.timeZone)
         }
@@ -182,11 +187,11 @@ struct AccountsController: SiteController {
                                              text: page["registrarSecretText"], secret: created.secret)
             return try await tokens(request, context, shown: shown)
         } catch let invalid as ValidationError {
-            return try await tokens(request, context, posted: posted, problems: invalid)
+            return try await tokens(request, context, posted: posted, problems: Self.tokenForm.problems(invalid))
         }
     }
 
-    private func tokens(_ request: Request, _ context: InsynRequestContext, posted: [String: String] = [:], problems: ValidationError? = nil,
+    private func tokens(_ request: Request, _ context: InsynRequestContext, posted: [String: String] = [:], problems: FormProblems? = nil,
                         shown: ActionListView.Shown? = nil) async throws -> Response {
         let page = try await pages.pageContext(request, context)
         let register = pages.register
@@ -209,7 +214,7 @@ struct AccountsController: SiteController {
             ]
             return ActionListView.Row(id: "token-\(token.id)", name: token.name, facts: facts, actions: actions)
         }
-        let found = problems.map(Self.tokenForm.problems) ?? FormProblems()
+        let found = problems ?? FormProblems()
         let fields = Self.tokenForm.fields(id: "token", values: posted, errors: found.byInput, options: try await officialOptions(), context: page)
         let notice = request.uri.queryParameters.get("done").map { page["registrarDone-\($0)"] }
         let view = ActionListView(heading: page["registrarTokensTitle"], intro: page["registrarTokensIntro"], rows: rows,

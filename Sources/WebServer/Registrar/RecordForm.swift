@@ -55,6 +55,20 @@ struct RecordForm: Sendable {
         return Data(CanonicalJSON.bytes(.object(members)))
     }
 
+    /// The required inputs left empty, each with its message in the page's language:
+    /// named at once, before the register reads the record.
+    func missing(_ posted: [String: String], context: PageContext) -> FormProblems {
+        var problems = FormProblems()
+        for input in inputs where !input.optional && (posted[input.member] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            switch input.kind {
+            case .choice, .reference: problems.byInput[input.member] = context["registrarChooseOne"]
+            case .several, .lines: continue
+            default: problems.byInput[input.member] = context["registrarFillIn"]
+            }
+        }
+        return problems
+    }
+
     /// The form's values of a stored record (its JSON form, as the API gives it).
     func values(of record: JSONValue) -> [String: String] {
         var values: [String: String] = [:]
@@ -120,6 +134,8 @@ struct RecordForm: Sendable {
 struct FormProblems: Sendable {
     var byInput: [String: String] = [:]
     var other: [String] = []
+
+    var isEmpty: Bool { byInput.isEmpty && other.isEmpty }
 }
 
 /// One input of a registrar's form as the `registrar-field` partial shows it: a text

@@ -66,17 +66,21 @@ struct RecordPagesController: SiteController {
         var request = request
         let posted = try await FormBody.read(&request)
         let register = pages.register
+        let missing = records.form.missing(posted, context: try await pages.pageContext(request, context))
+        guard missing.isEmpty else {
+            return try await page(records, editing: id, posted: posted, problems: missing, notice: nil, request, context)
+        }
         let body = records.form.body(posted)
         let timeZone = try await register.read { try $0.settings().timeZone }
         do {
             _ = try await NIOThreadPool.singleton.runIfActive { try records.save(body, id: id, register: register, actor: actor, timeZone: timeZone) }
         } catch let invalid as ValidationError {
-            return try await page(records, editing: id, posted: posted, problems: invalid, notice: nil, request, context)
+            return try await page(records, editing: id, posted: posted, problems: records.form.problems(invalid), notice: nil, request, context)
         }
         return SignedInPages.seeOther(records.list.path + "?saved=1")
     }
 
-    private func page(_ records: any RegistrarRecords, editing: Int64?, posted: [String: String]?, problems: ValidationError?,
+    private func page(_ records: any RegistrarRecords, editing: Int64?, posted: [String: String]?, problems: FormProblems?,
                       notice: String?, _ request: Request, _ context: InsynRequestContext) async throws -> Response {
         let page = try await pages.pageContext(request, context)
         let (list, options) = try await pages.register.read { snapshot in (try records.records(snapshot), try records.options(snapshot)) }
@@ -85,7 +89,7 @@ struct RecordPagesController: SiteController {
             guard let record = list.first(where: { $0.id == editing })?.record else { throw HTTPError(.notFound) }
             values = records.form.values(of: record)
         }
-        let found = problems.map(records.form.problems) ?? FormProblems()
+        let found = problems ?? FormProblems()
         let fields = records.form.fields(id: "record", values: values, errors: found.byInput, options: options, context: page)
         let view = RecordPagesView(records: records, list: list, editing: editing, fields: fields, otherErrors: found.other,
                                    notice: notice.map { page[$0] }, csrf: pages.csrf(context), context: page)

@@ -36,7 +36,7 @@ struct RecordPagesView: PageView {
         let name = editing.flatMap { id in list.first { $0.id == id }.map { records.name(of: $0.record) } } ?? ""
         rows = list.map { entry in
             let name = records.name(of: entry.record)
-            return Row(name: name, href: records.entry(entry.id).path, editText: context.strings.format("registrarEditNamed", name))
+            return Row(name: name, href: records.entry(entry.id).path, editText: context["registrarEdit"])
         }
         hasRows = !rows.isEmpty
         formHeading = editing == nil ? context[records.addKey] : context.strings.format("registrarEditing", name)

@@ -67,6 +67,7 @@ func siteControllers(register: Register, pages: PageResponder, forms: FormPages)
         RecordPagesController.grounds(SignedInPages(forms: forms)),
         AccountsController(pages: SignedInPages(forms: forms)),
         EndpointsController(pages: SignedInPages(forms: forms)),
+        MeetingFormController(pages: SignedInPages(forms: forms)),
     ]
 }
 

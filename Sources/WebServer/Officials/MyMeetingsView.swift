@@ -30,12 +30,16 @@ struct MyMeetingsView: PageView {
     let intro: String
     let newMeeting = SiteURL.newMeeting.path
     let groups: [Group]
+    /// What the page says after a meeting was saved or published.
+    let notice: String?
 
     init(_ meetings: OfficialsMeetings, officialNames: [String], context: PageContext, now: Date) {
         let strings = context.strings, dates = context.dates
         title = context["deskMyMeetingsTitle"]
         intro = officialNames.isEmpty ? context["deskMyMeetingsIntroAll"]
             : strings.format("deskMyMeetingsIntro", officialNames.joined(separator: ", "))
+        notice = context.query.pairs.contains { $0.name == "published" } ? context["deskPublishedNotice"]
+            : context.query.pairs.contains { $0.name == "saved" } ? context["deskSavedNotice"] : nil
         let deadline = PublicationDeadline(days: PublicationDeadline.defaultDays, timeZone: context.settings.timeZone)
 
         func subject(_ meeting: Meeting) -> String {

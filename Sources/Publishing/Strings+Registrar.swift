@@ -84,6 +84,9 @@ extension Strings {
         "registrarReviewCommentRequired": ("Skriv en kommentar om vad som behöver ändras", "Write a comment saying what must change"),
         "registrarReviewStale": ("Utkastet har ändrats sedan sidan visades. Läs det igen innan du beslutar.",
                                  "The draft has changed since the page was shown. Read it again before you decide."),
+        "registrarDraftQueued": ("Utkastet väntar på registratorns granskning. Om du sparar en ändring tas det ur kön, och du behöver publicera det igen för att skicka det på nytt.",
+                                 "The draft waits for the registrar's review. Saving a change takes it out of the queue; publish it again to send it anew."),
+        "registrarDraftReturned": ("%@ skickade tillbaka utkastet: %@", "%@ returned the draft: %@"),
         "registrarReviewApproved": ("Mötet är godkänt och publicerat.", "The meeting is approved and published."),
         "registrarReviewReturned": ("Utkastet är tillbakaskickat med din kommentar.", "The draft is returned with your comment."),
 

@@ -49,6 +49,8 @@ struct ReviewPagesTests {
             let feed = try await client.page("/feeds/meetings.atom")
             let response = try await client.execute(uri: "/api/v1/meetings/\(fixture.draft)/publish", method: .post, headers: bearer)
             #expect(response.status == .accepted)
+            let draft = try await client.page("/my/meetings/\(fixture.draft)", headers: OfficialsPagesFixture.cookie(fixture.recorder))
+            #expect(draft.body.contains("Utkastet väntar på registratorns granskning."))
             let body = try JSONValue.parse(Data(buffer: response.body))
             #expect(body["status"]?.stringValue == "draft")
             #expect(body["review"]?["state"]?.stringValue == "queued")
@@ -101,6 +103,9 @@ struct ReviewPagesTests {
             let body = try JSONValue.parse(Data(buffer: record.body))
             #expect(body["review"]?["state"]?.stringValue == "returned")
             #expect(body["review"]?["comment"]?.stringValue == comment)
+            let draft = try await client.page("/my/meetings/\(fixture.draft)", headers: OfficialsPagesFixture.cookie(fixture.recorder))
+            #expect(draft.status == .ok)
+            #expect(draft.body.contains("Rut Registrator skickade tillbaka utkastet: \(comment)"))
             #expect(try await client.page("/meetings/\(fixture.draft)").status == .notFound)
         }
         #expect(try lastChange().type == "meeting.returned")

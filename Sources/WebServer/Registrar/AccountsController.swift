@@ -150,13 +150,20 @@ struct AccountsController: SiteController {
             ]
             return ActionListView.Row(id: "account-\(account.id)", name: account.name, facts: facts, actions: actions)
         }
+        return try await listPage(page, form: Self.accountForm, id: "account", keys: ("registrarAccountsTitle", "registrarAccountsIntro",
+                                  "registrarAddAccount", "registrarAddButton"), list: .registrarAccounts, rows: rows, posted: posted,
+                                  problems: problems, shown: shown, status: status, request, context)
+    }
+
+    /// The page of accounts or of tokens: `keys` are its title, intro, the add form's heading and its button.
+    private func listPage(_ page: PageContext, form: RecordForm, id: String, keys: (String, String, String, String), list: SiteURL,
+                          rows: [ActionListView.Row], posted: [String: String], problems: FormProblems?, shown: ActionListView.Shown?,
+                          status: HTTPResponse.Status?, _ request: Request, _ context: InsynRequestContext) async throws -> Response {
         let found = problems ?? FormProblems()
-        let fields = Self.accountForm.fields(id: "account", values: posted, errors: found.byInput, options: try await officialOptions(), context: page)
+        let fields = form.fields(id: id, values: posted, errors: found.byInput, options: try await officialOptions(), context: page)
         let notice = request.uri.queryParameters.get("done").map { page["registrarDone-\($0)"] }
-        let view = ActionListView(heading: page["registrarAccountsTitle"], intro: page["registrarAccountsIntro"], rows: rows,
-                                  emptyText: page["registrarNoneYet"],
-                                  add: .init(heading: page["registrarAddAccount"], action: SiteURL.registrarAccounts.path, fields: fields,
-                                             button: page["registrarAddButton"]),
+        let view = ActionListView(heading: page[keys.0], intro: page[keys.1], rows: rows, emptyText: page["registrarNoneYet"],
+                                  add: .init(heading: page[keys.2], action: list.path, fields: fields, button: page[keys.3]),
                                   otherErrors: found.other, notice: notice, shown: shown, csrf: pages.csrf(context), context: page)
         return try await pages.render(view, status: status ?? (problems == nil ? .ok : .badRequest), request: request, context: context)
     }
@@ -214,14 +221,8 @@ struct AccountsController: SiteController {
             ]
             return ActionListView.Row(id: "token-\(token.id)", name: token.name, facts: facts, actions: actions)
         }
-        let found = problems ?? FormProblems()
-        let fields = Self.tokenForm.fields(id: "token", values: posted, errors: found.byInput, options: try await officialOptions(), context: page)
-        let notice = request.uri.queryParameters.get("done").map { page["registrarDone-\($0)"] }
-        let view = ActionListView(heading: page["registrarTokensTitle"], intro: page["registrarTokensIntro"], rows: rows,
-                                  emptyText: page["registrarNoneYet"],
-                                  add: .init(heading: page["registrarAddToken"], action: SiteURL.registrarTokens.path, fields: fields,
-                                             button: page["registrarCreateToken"]),
-                                  otherErrors: found.other, notice: notice, shown: shown, csrf: pages.csrf(context), context: page)
-        return try await pages.render(view, status: problems == nil ? .ok : .badRequest, request: request, context: context)
+        return try await listPage(page, form: Self.tokenForm, id: "token", keys: ("registrarTokensTitle", "registrarTokensIntro",
+                                  "registrarAddToken", "registrarCreateToken"), list: .registrarTokens, rows: rows, posted: posted,
+                                  problems: problems, shown: shown, status: nil, request, context)
     }
 }

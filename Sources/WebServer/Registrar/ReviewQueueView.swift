@@ -8,10 +8,7 @@ import RegisterCore
 struct ReviewQueueView: PageView {
     static let template = "registrar-review"
 
-    struct Fact: Sendable {
-        let label: String
-        let value: String
-    }
+    typealias Fact = ActionListView.Fact
 
     struct Item: Sendable {
         let id: String

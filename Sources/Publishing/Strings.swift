@@ -32,6 +32,7 @@ public struct Strings: Sendable {
         deskSite,
         calendarSite,
         auditSite,
+        registrarSite,
     ]
 
     /// A word of the site's templates; the key itself when the catalogue lacks it.

@@ -22,6 +22,7 @@ struct Insyn: AsyncParsableCommand {
             AccountCommand.self, TokenCommand.self, AccessLogCommand.self, GroundCommand.self,
             BackupCommand.self, RestoreCommand.self,
             ReportCommand.self,
+            ReviewCommand.self,
         ])
 
     @OptionGroup var global: GlobalOptions

@@ -38,18 +38,48 @@ struct BrowserAccessibilityTests {
             passwordLink,
             "400:\(passwordLink)!submit",
             "410:/set-password/unknown",
+            "/registrar",
+            "/registrar/review",
+            "/registrar/catalogue/officials",
+            "400:/registrar/catalogue/officials!submit",
+            "/registrar/catalogue/organisations/\(demo.organisation)",
+            "/registrar/grounds",
+            "/registrar/accounts",
+            "/registrar/tokens",
+            "/registrar/endpoints",
         ]
     }
 
-    @Test func everyKindOfPageHasNoAccessibilityViolationsInBothLanguagesAtBothWidths() throws {
+    static let registrarEmail = "greta@example.se"
+    static let registrarPassword = "ett långt lösenord för granskning"
+
+    /// A signed-in registrar, a draft in the review queue, and a paused endpoint, for the registrar's pages.
+    static func prepareRegistrarPages(_ register: Register, demo: DemoPages) async throws {
+        let account = try register.addAccount(NewAccount(name: "Greta Registrator", email: registrarEmail, role: .registrar))
+        _ = try await register.setPassword(resetSecret: try register.passwordResetLink(for: account.id).secret, password: registrarPassword)
+        var settings = try register.settings()
+        settings.reviewRequired = "yes"
+        try register.update(settings: settings, by: .shell)
+        let stored = try register.storedMeeting(demo.meeting)
+        let recorder = Principal(kind: .account, id: nil, name: "Assistent", role: .recorder, officials: Set(stored.meeting.participants))
+        try register.publishMeeting(try register.recordMeeting(stored.meeting, by: recorder), by: recorder)
+        let endpoint = try register.addEndpoint(NewEndpoint(url: "https://portal.example/hook", kind: .webhook,
+                                                            secret: "whsec_" + Data(repeating: 7, count: 32).base64EncodedString()), by: .shell)
+        try register.pauseEndpoint(endpoint, reason: "HTTP 401: the receiver refused the signature")
+        _ = try register.createToken(NewAPIToken(name: "Intranätets kalender", role: .registrar))
+    }
+
+    @Test func everyKindOfPageHasNoAccessibilityViolationsInBothLanguagesAtBothWidths() async throws {
         let tools = try BrowserTools.find()
         let server = try DemoServer()
         defer { server.stop() }
         let register = try Register.open(path: server.database)
         let account = try register.addAccount(NewAccount(name: "Rut Registrator", email: "rut@example.se", role: .registrar))
         let link = SiteURL.setPassword(try register.passwordResetLink(for: account.id).secret).path
-        let pages = Self.pages(try DemoPages(register: register), passwordLink: link)
-        var arguments = [tools.script, "--base-url", server.baseURL]
+        let demo = try DemoPages(register: register)
+        try await Self.prepareRegistrarPages(register, demo: demo)
+        let pages = Self.pages(demo, passwordLink: link)
+        var arguments = [tools.script, "--base-url", server.baseURL, "--sign-in", "\(Self.registrarEmail):\(Self.registrarPassword)"]
         if let directory = ProcessInfo.processInfo.environment["INSYN_SCREENSHOTS"] { arguments += ["--screenshots", directory] }
         let result = try run(tools.python, arguments + pages)
         #expect(result.status == 0, "check_pages.py found problems in \(pages.joined(separator: " ")):\n\(result.output)")

@@ -34,6 +34,9 @@ public struct RegisterSettings: Sendable, Equatable {
     public var vaguePhrases = "allmän diskussion; avstämning; dialog; möte"
     /// A subject of fewer words than this says nothing (see `SubjectRule`).
     public var subjectMinimumWords = "3"
+    /// "yes" sends a recorder's publish to the registrar's review queue instead of
+    /// publishing it; "no", the default, publishes at once.
+    public var reviewRequired = "no"
 
     /// The ADMS publisher types (http://purl.org/adms/publishertype/…) DCAT-AP-SE lets a publisher be.
     public static let publisherTypes = ["Academia-ScientificOrganisation", "Company", "IndustryConsortium", "LocalAuthority",
@@ -41,6 +44,8 @@ public struct RegisterSettings: Sendable, Equatable {
                                         "PrivateIndividual(s)", "RegionalAuthority", "StandardisationBody", "SupraNationalAuthority"]
 
     public init() {}
+
+    public var requiresReview: Bool { reviewRequired == "yes" }
 
     public var timeZone: TimeZone { TimeZone(identifier: timeZoneIdentifier) ?? Self.defaultTimeZone }
 
@@ -55,6 +60,7 @@ public struct RegisterSettings: Sendable, Equatable {
         ("catalogue_description_en", \.catalogueDescriptionEn),
         ("publication_deadline_days", \.publicationDeadline), ("vague_phrases", \.vaguePhrases),
         ("subject_minimum_words", \.subjectMinimumWords),
+        ("review_required", \.reviewRequired),
     ] }
 
     /// The names accepted by `insyn config set`.
@@ -92,6 +98,7 @@ public struct RegisterSettings: Sendable, Equatable {
             problems.add("contact-email", "\(ValidationError.quote(contactEmail)) is not an e-mail address")
         }
         if !["yes", "no"].contains(actorsPublic) { problems.add("actors-public", "must be yes or no") }
+        if !["yes", "no"].contains(reviewRequired) { problems.add("review-required", "must be yes or no") }
         if !Self.publisherTypes.contains(cataloguePublisherType) {
             problems.add("catalogue-publisher-type", "must be one of \(Self.publisherTypes.joined(separator: ", "))")
         }

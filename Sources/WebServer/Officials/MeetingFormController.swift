@@ -31,9 +31,10 @@ struct MeetingFormController: SiteController {
                 if stored.status == .published { return SignedInPages.seeOther(SiteURL.correctMeeting(id).path) }
                 guard stored.status == .draft else { throw HTTPError(.notFound) }
                 try await pages.register.logAccess(by: principal, entity: "meeting", id: id, what: "full record (draft form)")
-                let timeZone = try await pages.register.read { try $0.settings().timeZone }
-                return try await show(.draft(id), input: MeetingFormInput(stored.meeting, timeZone: timeZone), revision: stored.revision,
-                                      request, context)
+                let (timeZone, review) = try await pages.register.read { (try $0.settings().timeZone, try $0.review(of: id)) }
+                let notice = ReviewNotice.text(review, strings: Strings(context.language))
+                return try await show(.draft(id), input: MeetingFormInput(stored.meeting, timeZone: timeZone), notice: notice,
+                                      revision: stored.revision, request, context)
             }
         }
         router.post(RouterPath(SiteURL.pattern(SiteURL.editDraft))) { request, context in

@@ -16,6 +16,7 @@ struct AccountLinks: Sendable {
         if principal.role != .auditor { links.append(PageLink(context["deskNavMyMeetings"], .myMeetings)) }
         if [.auditor, .admin].contains(principal.role) { links.append(PageLink(context["auditNav"], .audit)) }
         if principal.role == .registrar { links.append(PageLink(context["auditComplianceTitle"], .compliance)) }
+        if SignedInPages.registrars.contains(principal.role) { links.append(PageLink(context["registrarNav"], .registrar)) }
         self.links = links
     }
 }

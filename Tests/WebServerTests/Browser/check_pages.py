@@ -16,8 +16,9 @@ form's error summary and errors beside its fields are checked too:
 
     python check_pages.py --base-url http://127.0.0.1:8080 / /feeds/meetings.atom 404:/nowhere
 
-With `--sign-in EMAIL:PASSWORD` the browser signs in first (through the sign-in
-form), so the signed-in pages can be checked. A sent form is sent with its first
+With `--sign-in EMAIL:PASSWORD`, the pages under /my/, /registrar and /audit/ are
+checked in a second browser that signed in through the sign-in form first; the
+others stay anonymous. A sent form is sent with its first
 `action` button when it has one (save, publish, preview), else its first button.
 
     python check_pages.py --base-url http://127.0.0.1:8080 --sign-in anna@example.se:secret /my/meetings/from-calendar
@@ -102,6 +103,9 @@ def submit_form(driver):
 
     WebDriverWait(driver, 30).until(left_behind)
     WebDriverWait(driver, 30).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+
+SIGNED_IN_PREFIXES = ("/my/", "/registrar", "/audit/")
 
 
 def sign_in(driver, base_url, credentials):
@@ -233,7 +237,8 @@ def main():
     parser.add_argument("--chromedriver", default=os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
     parser.add_argument("--sign-in", metavar="EMAIL:PASSWORD", help="sign in first, to check signed-in pages")
     parser.add_argument("--languages", default=",".join(LANGUAGES), help="comma-separated, default sv,en")
-    parser.add_argument("--sign-in", metavar="EMAIL:PASSWORD", help="sign in first, to check the signed-in pages")
+    parser.add_argument("--sign-in", metavar="EMAIL:PASSWORD",
+                        help="check the signed-in pages (/my/, /registrar, /audit/) signed in as this account; the others anonymously")
     parser.add_argument("pages", nargs="+", type=parse_page, metavar="PATH", help="[STATUS:]/path to check")
     arguments = parser.parse_args()
     for program in (arguments.chromium, arguments.chromedriver):
@@ -246,15 +251,22 @@ def main():
     problems, checked = [], 0
     for language in arguments.languages.split(","):
         driver = start_browser(language, arguments.chromium, arguments.chromedriver)
+        signed_in = None
         try:
-            if arguments.sign_in:
-                sign_in(driver, arguments.base_url, arguments.sign_in)
             for page in arguments.pages:
+                browser = driver
+                if arguments.sign_in and page.path.startswith(SIGNED_IN_PREFIXES):
+                    if signed_in is None:
+                        signed_in = start_browser(language, arguments.chromium, arguments.chromedriver)
+                        sign_in(signed_in, arguments.base_url, arguments.sign_in)
+                    browser = signed_in
                 for width in WIDTHS:
-                    problems += check(driver, axe, arguments.base_url, page, language, width, arguments.screenshots)
+                    problems += check(browser, axe, arguments.base_url, page, language, width, arguments.screenshots)
                     checked += 1
         finally:
             driver.quit()
+            if signed_in is not None:
+                signed_in.quit()
     for problem in problems:
         print(problem)
     print(json.dumps({"checked": checked, "problems": len(problems)}))

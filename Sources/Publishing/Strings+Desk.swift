@@ -33,6 +33,8 @@ extension Strings {
         "deskSavedNotice": ("Mötet är sparat som utkast. Det syns inte för allmänheten förrän du publicerar det.",
                             "The meeting is saved as a draft. The public cannot see it until you publish it."),
         "deskPublishedNotice": ("Mötet är publicerat.", "The meeting is published."),
+        "deskSentForReviewNotice": ("Mötet är skickat till registratorn för granskning. Det publiceras när registratorn godkänner det.",
+                                    "The meeting has been sent to the registrar for review. It is published when the registrar approves it."),
 
         // Log a meeting: the form.
         "deskNewTitle": ("Registrera ett möte", "Log a meeting"),

@@ -119,6 +119,26 @@ struct OfficialsPagesFormTests {
         #expect(stored.meeting.subject == "Elförsörjningen längs Värmlandsbanan")
     }
 
+    @Test func publishingFromTheFormWhenReviewIsRequiredSendsTheDraftForReviewAndSaysSo() async throws {
+        let fixture = try await Fixture()
+        var settings = try fixture.register.settings()
+        settings.reviewRequired = "yes"
+        try fixture.register.update(settings: settings, by: .shell)
+        try await buildApplication(register: fixture.register).test(.router) { client in
+            var fields = Self.filled(fixture, csrf: fixture.recorder.csrfToken)
+            fields.removeLast()
+            fields.append(("action", "publish"))
+            let page = try await client.post("/my/meetings/\(fixture.draft)", headers: Fixture.form(fixture.recorder),
+                                             fields + [("revision", try fixture.register.storedMeeting(fixture.draft).revision.description)])
+            #expect(page.status == .seeOther)
+            #expect(page.headers[.location] == "/my/meetings?sent-for-review=\(fixture.draft)")
+            let list = try await client.execute(uri: try #require(page.headers[.location]), method: .get,
+                                                headers: Fixture.cookie(fixture.recorder)) { String(buffer: $0.body) }
+            #expect(list.contains("skickat till registratorn för granskning"))
+        }
+        #expect(try fixture.register.storedMeeting(fixture.draft).status == .draft)
+    }
+
     @Test func aBadFormIsShownAgainWithEachErrorBesideItsFieldAndInTheSummaryKeepingEveryValue() async throws {
         let fixture = try await Fixture()
         let before = try fixture.snapshot()

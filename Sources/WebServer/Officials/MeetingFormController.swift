@@ -75,12 +75,16 @@ struct MeetingFormController: SiteController {
                 } else {
                     id = try register.recordMeeting(meeting, by: principal)
                 }
-                if publish { try register.publishMeeting(id, by: principal) }
-                return id
+                return (id, publish ? try register.publishMeeting(id, by: principal) : nil)
             }
             switch outcome {
-            case .saved(let id):
-                return SignedInPages.seeOther(SiteURL.myMeetings.path + "?" + (publish ? "published" : "saved") + "=\(id)")
+            case .saved(let (id, published)):
+                let said = switch published {
+                case nil: "saved"
+                case .sentForReview: "sent-for-review"
+                case .published: "published"
+                }
+                return SignedInPages.seeOther(SiteURL.myMeetings.path + "?\(said)=\(id)")
             case .refused(let errors):
                 return try await show(purpose, input: input, errors: errors, revision: revision, status: .badRequest, request, context)
             }
@@ -104,15 +108,15 @@ enum MeetingFormCatalogue {
         }
     }
 
-    enum Saved: Sendable {
-        case saved(Int64)
+    enum Saved<Written: Sendable>: Sendable {
+        case saved(Written)
         case refused(MeetingFormErrors)
     }
 
     /// Reads the form as the register's meeting input (with its own decoding and
     /// validation), then runs `write`; every refusal becomes the form's errors.
-    static func save(_ input: MeetingFormInput, strings: Strings, register: Register,
-                     _ write: @escaping @Sendable (Register, Meeting) throws -> Int64) async throws -> Saved {
+    static func save<Written: Sendable>(_ input: MeetingFormInput, strings: Strings, register: Register,
+                                        _ write: @escaping @Sendable (Register, Meeting) throws -> Written) async throws -> Saved<Written> {
         let timeZone = try await register.read { try $0.settings().timeZone }
         do {
             let meeting = try decode(input, timeZone: timeZone)

@@ -39,9 +39,11 @@ struct MyMeetingsView: PageView {
         title = context["deskMyMeetingsTitle"]
         intro = officialNames.isEmpty ? context["deskMyMeetingsIntroAll"]
             : strings.format("deskMyMeetingsIntro", officialNames.joined(separator: ", "))
-        notice = context.query.pairs.contains { $0.name == "published" } ? context["deskPublishedNotice"]
-            : context.query.pairs.contains { $0.name == "saved" } ? context["deskSavedNotice"] : nil
-        let deadline = PublicationDeadline(days: PublicationDeadline.defaultDays, timeZone: context.settings.timeZone)
+        let said = Set(context.query.pairs.map(\.name))
+        notice = said.contains("published") ? context["deskPublishedNotice"]
+            : said.contains("sent-for-review") ? context["deskSentForReviewNotice"]
+            : said.contains("saved") ? context["deskSavedNotice"] : nil
+        let deadline = PublicationDeadline(days: context.settings.publicationDeadlineDays, timeZone: context.settings.timeZone)
 
         func subject(_ meeting: Meeting) -> String {
             if meeting.withheld[.subject] != nil { return context["deskSubjectWithheld"] }

@@ -6,7 +6,6 @@ import RegisterCore
 /// day, and overdue after it. (14 days until the register has its
 /// `publication-deadline-days` setting.)
 struct PublicationDeadline: Sendable {
-    static let defaultDays = 14
     static let dueSoonDays = 3
     let days: Int
     let timeZone: TimeZone

@@ -237,10 +237,7 @@ extension Register {
     }
 
     static func requireReason(_ reason: String) throws(ValidationError) -> String {
-        let trimmed = reason.trimmed
-        guard !trimmed.isEmpty else { throw ValidationError("reason", "is required and must not be empty") }
-        guard trimmed.count <= 2000 else { throw ValidationError("reason", "is longer than 2000 characters") }
-        return trimmed
+        try requireText(reason, field: "reason", max: 2000)
     }
 
     static func encodeRecord(_ meeting: Meeting) throws -> String {

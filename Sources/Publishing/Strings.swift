@@ -29,6 +29,7 @@ public struct Strings: Sendable {
     /// The areas' tables; an area that lands adds its table here. A key may be in one only.
     static let siteAreas: [[String: (sv: String, en: String)]] = [
         publicSite,
+        hostileSite,
     ]
 
     /// A word of the site's templates; the key itself when the catalogue lacks it.

@@ -1,7 +1,24 @@
 import Foundation
 import RegisterCore
 
-/// The hostile values the tests throw, in one place: text that breaks naive escaping
+/// A kind of query parameter, by what a bad value of it is.
+enum QueryKind: Sendable {
+    /// A record's id.
+    case id
+    /// A day, YYYY-MM-DD.
+    case day
+    /// A whole number (a page, a limit, a ledger position).
+    case number
+    /// One of a list of words.
+    case choice
+    /// A position in a list that only the server writes.
+    case cursor
+    /// Free text (search words): markup in it is a search like any other.
+    case text
+}
+
+/// The hostile values the tests throw, in one place (the command line's tests share
+/// this file): text that breaks naive escaping
 /// and the markers by which an unescaped echo is found, path segments, query values,
 /// whole bodies, and values that spoil one member of a well-formed JSON body.
 enum HostileInput {

@@ -4,22 +4,6 @@ import RegisterCore
 import Testing
 @testable import WebServer
 
-/// A kind of query parameter, by what a bad value of it is.
-enum QueryKind: Sendable {
-    /// A record's id.
-    case id
-    /// A day, YYYY-MM-DD.
-    case day
-    /// A whole number (a page, a limit, a ledger position).
-    case number
-    /// One of a list of words.
-    case choice
-    /// A position in a list that only the server writes.
-    case cursor
-    /// Free text (search words): markup in it is a search like any other.
-    case text
-}
-
 /// One route of the application's table and how to make a well-formed request of it,
 /// so that a test can spoil one part at a time: the values of its path parameters that
 /// name real records, the query parameters it reads, and its body.

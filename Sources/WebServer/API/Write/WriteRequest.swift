@@ -41,11 +41,8 @@ struct WriteRequest {
             throw WriteProblem.from(error)
         }
         var request = request
-        let buffer: ByteBuffer
-        do {
-            buffer = try await request.collectBody(upTo: bodyLimit)
-        } catch {
-            throw ProblemDetails(status: .contentTooLarge, detail: "the body is larger than \(bodyLimit) bytes")
+        guard let buffer = try await request.collectBody(within: bodyLimit) else {
+            throw ProblemDetails(status: .contentTooLarge, detail: "the body is larger than \(bodyLimit) bytes", headers: [.connection: "close"])
         }
         return WriteRequest(request: request, context: context, register: register, actor: actor, body: Data(buffer: buffer))
     }

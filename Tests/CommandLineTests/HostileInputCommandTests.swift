@@ -44,8 +44,18 @@ struct HostileInputCommandTests {
         Command(arguments: ["meeting", "correct", "1", "--from", "FILE", "--reason", "Rättat"], valid: meeting),
     ]
 
-    /// A register with a unit, an official, an organisation, an issue, a published meeting (1) and a draft (2).
+    /// A register with a unit, an official, an organisation, an issue, a published
+    /// meeting (1) and a draft (2): a copy of one made once.
     static func register() throws -> Insyn {
+        let made = try template.get()
+        let insyn = Insyn()
+        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: made.database + suffix) {
+            try FileManager.default.copyItem(atPath: made.database + suffix, toPath: insyn.database + suffix)
+        }
+        return insyn
+    }
+
+    private static let template = Result { () throws -> Insyn in
         let insyn = try InputErrorTests.catalogued()
         _ = try insyn.run(["meeting", "add", "--from", "-", "--publish"], input: meeting)
         _ = try insyn.run(["meeting", "add", "--from", "-"], input: meeting)
@@ -96,15 +106,18 @@ struct HostileInputCommandTests {
                         "an unknown member", "a member named with a bidi override", "a member named with NUL", "a repeated member",
                         "UTF-16", "a huge unknown member"]
 
+    /// Every case of the table for a meeting; two for every other command (the input is
+    /// read by one function for all, into each command's type).
     @Test(arguments: commands)
     func everyMalformedDocumentFailsWithOneLineAndChangesNothing(command: Command) throws {
         let insyn = try Self.register()
         defer { insyn.cleanUp() }
         let before = try Self.state(insyn)
         let valid = Array(command.valid.utf8)
-        #expect(valid.count > 0)
-        let cases = HostileInput.bodies(valid: valid).filter { Self.table.contains($0.name) || $0.name.hasPrefix("cut after") }
-        #expect(cases.count >= Self.table.count)
+        let all = command.arguments.prefix(2) == ["meeting", "add"] && command.arguments.count == 4
+        let names = all ? Self.table : ["byte FF", "an unknown member"]
+        let cases = HostileInput.bodies(valid: valid).filter { names.contains($0.name) || (all && $0.name.hasPrefix("cut after")) }
+        #expect(cases.count >= names.count)
         for (index, (name, bytes)) in cases.enumerated() {
             let fromStandardInput = index % 2 == 0
             let result = try Self.run(insyn, command, bytes, standardInput: fromStandardInput)
@@ -122,7 +135,7 @@ struct HostileInputCommandTests {
         let cases = JSONText.paths(document).flatMap { path in
             JSONText.spoilers(for: JSONText.value(document, at: path)!).map { (path: path, spoiler: $0) }
         }
-        await propertyCheck(count: 6, input: Gen.int(in: 0...(cases.count - 1)), Gen.bool) { index, fromStandardInput in
+        await propertyCheck(count: 2, input: Gen.int(in: 0...(cases.count - 1)), Gen.bool) { index, fromStandardInput in
             let (path, spoiler) = cases[index]
             let result = try Self.run(insyn, command, JSONText.render(document, replacing: path, with: spoiler.raw), standardInput: fromStandardInput)
             Self.expectRefused(result, "\(command.testDescription) with \(path.map(\.description).joined()) = \(spoiler.name)")
@@ -152,8 +165,7 @@ struct HostileInputCommandTests {
         let insyn = try Self.register()
         defer { insyn.cleanUp() }
         let before = try Self.state(insyn)
-        for arguments in [["meeting", "publish", id], ["meeting", "withdraw", id, "--reason", "Dubblett"], ["meeting", "show", id],
-                          ["unit", "update", id, "--from", "-"]] {
+        for arguments in [["meeting", "withdraw", id, "--reason", "Dubblett"], ["unit", "update", id, "--from", "-"]] {
             Self.expectRefused(try insyn.run(arguments, input: Self.unit), arguments.joined(separator: " "))
         }
         #expect(try Self.state(insyn) == before)

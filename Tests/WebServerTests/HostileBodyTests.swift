@@ -21,7 +21,7 @@ struct HostileBodyTests {
         let before = try fixture.state()
         let valid = try #require(route.validBody(fixture))
         try await buildApplication(register: fixture.register).test(.router) { client in
-            for (name, body) in HostileInput.bodies(valid: valid) {
+            for (name, body) in HostileInput.bodies(valid: valid, huge: !route.path.contains("{")) {
                 let response = try await client.hostile(route.method, route.uri(fixture), headers: route.headers(fixture), body: body)
                 HostileExpect.refused(response, "\(route) with \(name)", api: true, method: route.method)
                 #expect(response.body.count < 16_384, "\(route) with \(name): a \(response.body.count)-byte answer")

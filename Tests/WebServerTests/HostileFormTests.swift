@@ -14,7 +14,7 @@ import Testing
 struct HostileFormTests {
     static let routes = HostileRoute.all.filter { if case .form = $0.body { true } else { false } }
 
-    static let values = [HostileInput.markup[0], HostileInput.markup[1], HostileInput.markup[3]].map(HostileInput.encoded) + [
+    static let values = [HostileInput.markup[1], HostileInput.markup[3]].map(HostileInput.encoded) + [
         "%00", "a%00bcdefghijklmnop", "%FF", "%FFabcdefghijklmnop", "%C0%AE", "%", "%zz", "%E2%82",
         "a%0D%0ASet-Cookie:%20x=y%0D%0A", "%E2%80%AEabcdefghijklmnop", String(repeating: "x", count: 30_000),
         String(repeating: "%C3%A5", count: 12_000),

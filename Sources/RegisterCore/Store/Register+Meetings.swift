@@ -61,11 +61,8 @@ extension Register {
         }
         for meeting in valid { try actor.requireMeetingWriter("record", participants: meeting.participants) }
         return try writer.write { db in
-            try valid.map { meeting in
-                let id = try insertDraft(meeting, by: actor, at: clock(), in: db)
-                try publishDraft(id, by: actor, at: clock(), in: db)
-                return id
-            }
+            for meeting in valid { try checkReferences(of: meeting, keeping: nil, in: db) }
+            return try recordBatch(valid, publish: true, by: actor, times: { _ in (clock(), clock()) }, in: db)
         }
     }
 
@@ -184,9 +181,9 @@ extension Register {
 
     /// The ledger data of a public meeting change: the projection, with every withheld
     /// value and private name put back as a secret (a commitment in the public view).
-    static func publicChange(_ projection: PublicMeeting, meeting: Meeting, type: ChangeType, reason: String?,
+    static func publicChange(_ projection: PublicMeeting, meeting: Meeting, full: JSONValue? = nil, type: ChangeType, reason: String?,
                              by actor: Principal) throws -> ChangeDraft {
-        let full = try JSONValue.from(meeting)
+        let full = try full ?? JSONValue.from(meeting)
         var data = try JSONValue.from(projection)
         var secrets: [JSONPointer] = []
         for field in meeting.withheld.keys.sorted() {
@@ -206,7 +203,7 @@ extension Register {
         return ChangeDraft(type: type, entityId: projection.id, actor: actor, reason: reason, data: data, secrets: secrets)
     }
 
-    private func checkReferences(of meeting: Meeting, keeping stored: Meeting?, in db: Database) throws {
+    func checkReferences(of meeting: Meeting, keeping stored: Meeting?, in db: Database) throws {
         let timeZone = try RegisterSettings.load(db).timeZone
         let day = Day(meeting.startsAt, in: timeZone)
         var problems = Problems()

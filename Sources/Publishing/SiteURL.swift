@@ -1,3 +1,5 @@
+import Foundation
+
 /// Every URL of the public site, in one table: the router registers its routes from
 /// `routePattern`, and every link (pages, feeds, exports, push bodies) is made from
 /// `path` or `url(base:)`, so a link and its route cannot drift apart.
@@ -28,6 +30,22 @@ public enum SiteURL: Sendable, Hashable {
     case signOut
     /// The page where a person sets their password, from a one-time link.
     case setPassword(String)
+    /// A signed-in official's meetings: drafts, due and overdue, the latest published.
+    case myMeetings
+    /// The form that logs a new meeting.
+    case newMeeting
+    /// A draft's form: GET shows it, POST saves or publishes it.
+    case editDraft(Int64)
+    /// The upload of a calendar invitation, which records a draft.
+    case fromCalendar
+    /// The form that corrects a published meeting, with a reason and a preview.
+    case correctMeeting(Int64)
+    /// The form that withdraws a published meeting, with a reason.
+    case withdrawMeeting(Int64)
+    /// The registrar's queue of meetings waiting for review.
+    case reviewQueue
+    /// The auditors' and the registrar's compliance report.
+    case compliance
 
     /// A file of the open-data downloads.
     public enum Download: String, Sendable, Hashable, CaseIterable {
@@ -67,6 +85,14 @@ public enum SiteURL: Sendable, Hashable {
         case .signIn: "/sign-in"
         case .signOut: "/sign-out"
         case .setPassword(let secret): "/set-password/\(secret)"
+        case .myMeetings: "/my/meetings"
+        case .newMeeting: "/my/meetings/new"
+        case .editDraft(let id): "/my/meetings/\(id)"
+        case .fromCalendar: "/my/meetings/from-calendar"
+        case .correctMeeting(let id): "/my/meetings/\(id)/correction"
+        case .withdrawMeeting(let id): "/my/meetings/\(id)/withdrawal"
+        case .reviewQueue: "/registrar/review"
+        case .compliance: "/audit/compliance"
         }
     }
 
@@ -90,8 +116,16 @@ public enum SiteURL: Sendable, Hashable {
         case .asset: "/assets/:name"
         case .download: "/data/:name"
         case .setPassword: "/set-password/:secret"
+        case .editDraft: "/my/meetings/:id"
+        case .correctMeeting: "/my/meetings/:id/correction"
+        case .withdrawMeeting: "/my/meetings/:id/withdrawal"
         default: path
         }
+    }
+
+    /// The sign-in page that, once signed in, goes on to `path` (a path of this site).
+    public static func signIn(returningTo path: String) -> String {
+        SiteURL.signIn.path + "?return=" + (path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
     }
 
     /// The pattern of a kind of URL that takes an id: `SiteURL.pattern(SiteURL.meeting)`.

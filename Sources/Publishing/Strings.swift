@@ -30,6 +30,7 @@ public struct Strings: Sendable {
     static let siteAreas: [[String: (sv: String, en: String)]] = [
         publicSite,
         hostileSite,
+        deskSite,
     ]
 
     /// A word of the site's templates; the key itself when the catalogue lacks it.

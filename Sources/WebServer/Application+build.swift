@@ -60,6 +60,7 @@ func siteControllers(register: Register, pages: PageResponder, forms: FormPages)
         SetPasswordController(pages: forms),
         OpenAPIController(pages: pages),
         DataCatalogueController(api: APIResponder(register: register)),
+        MyMeetingsController(pages: SignedInPages(forms: forms)),
     ]
 }
 

@@ -16,8 +16,11 @@ struct FormPages: Sendable {
         let language = context.language
         let path = request.uri.path
         let query = QueryParameters(request)
+        let principal = context.principal
         let html = try await register.read { snapshot in
-            try renderer.render(view, context: PageContext(language: language, settings: try snapshot.settings(), path: path, query: query))
+            var page = PageContext(language: language, settings: try snapshot.settings(), path: path, query: query)
+            page.principal = principal
+            return try renderer.render(view, context: page)
         }
         var headers = PageResponder.headers(language: language)
         headers[.cacheControl] = "no-store"

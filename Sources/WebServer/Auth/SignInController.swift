@@ -27,7 +27,8 @@ struct SignInController: SiteController {
     private func show(_ request: Request, _ context: InsynRequestContext) async throws -> Response {
         let page = try await pages.pageContext(request, context)
         let token = pages.formToken(request, context)
-        var response = try await pages.render(SignInView(context: page, csrf: token.token, principal: context.principal),
+        let back = ReturnPath.safe(try QueryParameters(request).text("return"))
+        var response = try await pages.render(SignInView(context: page, csrf: token.token, principal: context.principal, returnTo: back),
                                               request: request, context: context)
         if token.isNew { response.setCookie(pages.cookies.form(token.token)) }
         return response
@@ -41,25 +42,26 @@ struct SignInController: SiteController {
         let token = pages.formToken(request, context).token
         let email = (fields["email"] ?? "").trimmingCharacters(in: .whitespaces)
         let password = fields["password"] ?? ""
+        let back = ReturnPath.safe(fields["return"])
         if email.isEmpty || password.isEmpty {
             let view = SignInView(context: page, csrf: token, email: email, emailError: email.isEmpty ? page["signInEmailMissing"] : nil,
-                                  passwordError: password.isEmpty ? page["signInPasswordMissing"] : nil)
+                                  passwordError: password.isEmpty ? page["signInPasswordMissing"] : nil, returnTo: back)
             return try await pages.render(view, status: .badRequest, request: request, context: context)
         }
         let address = context.remoteAddress?.ipAddress ?? "unknown"
         do {
             let session = try await pages.register.signIn(email: email, password: password, address: address)
-            var response = Response(status: .seeOther, headers: [.location: SiteURL.signIn.path, .cacheControl: "no-store"])
+            var response = Response(status: .seeOther, headers: [.location: back ?? SiteURL.signIn.path, .cacheControl: "no-store"])
             response.setCookie(pages.cookies.session(session.id))
             return response
         } catch let refusal as SignInRefusal {
             switch refusal {
             case .wrongCredentials:
-                let view = SignInView(context: page, csrf: token, email: email, refusal: page["signInWrong"])
+                let view = SignInView(context: page, csrf: token, email: email, refusal: page["signInWrong"], returnTo: back)
                 return try await pages.render(view, status: .badRequest, request: request, context: context)
             case .locked(let until):
                 let message = page.strings.format("signInLocked", page.dates.time(until))
-                var response = try await pages.render(SignInView(context: page, csrf: token, email: email, refusal: message),
+                var response = try await pages.render(SignInView(context: page, csrf: token, email: email, refusal: message, returnTo: back),
                                                       status: .tooManyRequests, request: request, context: context)
                 response.headers[.retryAfter] = String(max(1, Int(until.timeIntervalSinceNow.rounded(.up))))
                 return response

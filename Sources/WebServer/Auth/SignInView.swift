@@ -16,6 +16,8 @@ struct SignInView: PageView {
     let fields: [FormField]
     let summary: FormErrors
     let signedIn: SignedIn?
+    /// The page of this site to go on to once signed in (from `?return=`).
+    let returnTo: String?
 
     /// Who is signed in, as the page says it.
     struct SignedIn: Sendable {
@@ -24,7 +26,8 @@ struct SignInView: PageView {
 
     /// `refusal` (wrong credentials, a lock) stands beside the email field and in the summary.
     init(context: PageContext, csrf: String, email: String = "", emailError: String? = nil, passwordError: String? = nil,
-         refusal: String? = nil, principal: Principal? = nil) {
+         refusal: String? = nil, principal: Principal? = nil, returnTo: String? = nil) {
+        self.returnTo = returnTo
         let strings = context.strings
         heading = principal == nil ? context["signInTitle"] : context["signedInTitle"]
         self.csrf = csrf

@@ -15,6 +15,9 @@ public struct PageContext: Sendable {
     public let path: String
     /// The request's query parameters.
     public let query: QueryParameters
+    /// Who is signed in, on the pages that are never shared between readers (the
+    /// signed-in pages); nil on the public pages, which are the same for everyone.
+    public var principal: Principal?
 
     public init(language: Language, settings: RegisterSettings, path: String, query: QueryParameters) {
         self.language = language
@@ -27,6 +30,7 @@ public struct PageContext: Sendable {
 
     public init(request: Request, context: InsynRequestContext, settings: RegisterSettings) {
         self.init(language: context.language, settings: settings, path: request.uri.path, query: QueryParameters(request))
+        principal = context.principal
     }
 
     /// Words of the catalogue in the page's language.

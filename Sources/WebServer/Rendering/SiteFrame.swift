@@ -36,6 +36,8 @@ struct SiteFrame: Sendable {
     let hasFeeds: Bool
     /// The page's JSON twin in the API, when it has one.
     let json: String?
+    /// The signed-in person's links, on the pages rendered for them.
+    let account: AccountLinks?
 
     init(page: any PageView, context: PageContext, hasLogo: Bool) {
         lang = context.language.rawValue
@@ -55,6 +57,7 @@ struct SiteFrame: Sendable {
         let filters = context.query.pairs.compactMap { pair in
             pair.value.flatMap { MeetingListParameters.filters.contains(pair.name) && !$0.isEmpty ? (name: pair.name, value: $0) : nil }
         }
+        account = AccountLinks(context.principal, context: context)
         json = APIURL.twin(ofPage: context.path, query: PageContext.encode(filters))?.path
     }
 }

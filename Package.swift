@@ -35,6 +35,8 @@ let package = Package(
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ]
         ),
+        // Reads calendar invitations (RFC 5545) into draft meetings: a file format, so not in RegisterCore.
+        .target(name: "CalendarInvitation", dependencies: ["RegisterCore"]),
         .target(
             name: "Publishing",
             dependencies: ["RegisterCore"],
@@ -51,7 +53,7 @@ let package = Package(
         .target(
             name: "WebServer",
             dependencies: [
-                "RegisterCore", "Publishing", "Delivery",
+                "RegisterCore", "Publishing", "Delivery", "CalendarInvitation",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -68,7 +70,7 @@ let package = Package(
         .executableTarget(
             name: "insyn",
             dependencies: [
-                "RegisterCore", "Publishing", "Delivery", "WebServer",
+                "RegisterCore", "Publishing", "Delivery", "WebServer", "CalendarInvitation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -76,6 +78,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "RegisterCoreTests", dependencies: ["RegisterCore"]),
+        // Fixtures/: invitations made by Python's icalendar (Fixtures/make_invitations.py) and by hand, read by path.
+        .testTarget(name: "CalendarInvitationTests", dependencies: ["CalendarInvitation", "RegisterCore"], exclude: ["Fixtures"]),
         .testTarget(name: "CommandLineTests", dependencies: ["insyn", "RegisterCore", "Delivery",
                                                          .product(name: "GRDB", package: "GRDB.swift"),
                                                          .product(name: "PropertyBased", package: "swift-property-based")]),

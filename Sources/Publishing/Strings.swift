@@ -31,6 +31,7 @@ public struct Strings: Sendable {
         publicSite,
         hostileSite,
         deskSite,
+        calendarSite,
     ]
 
     /// A word of the site's templates; the key itself when the catalogue lacks it.

@@ -61,6 +61,7 @@ func siteControllers(register: Register, pages: PageResponder, forms: FormPages)
         OpenAPIController(pages: pages),
         DataCatalogueController(api: APIResponder(register: register)),
         MyMeetingsController(pages: SignedInPages(forms: forms)),
+        FromCalendarController(pages: SignedInPages(forms: forms)),
     ]
 }
 

@@ -22,13 +22,24 @@ struct MeetingCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Record a meeting described by a JSON file as a draft; prints its id.", discussion: "Example:\n\(MeetingCommand.example)")
+            abstract: "Record a meeting described by a JSON file, or by a calendar invitation, as a draft; prints its id.",
+            discussion: "Example:\n\(MeetingCommand.example)\n\(FromCalendar.discussion)")
         @OptionGroup var global: GlobalOptions
-        @Option(help: ArgumentHelp("The JSON file (- for standard input).", valueName: "file")) var from: String
+        @Option(help: ArgumentHelp("The JSON file (- for standard input).", valueName: "file")) var from: String?
+        @OptionGroup var calendar: FromCalendar
         @Flag(help: "Publish it at once: recorded and published in one transaction, or neither.") var publish = false
+
+        func validate() throws {
+            guard (from == nil) != (calendar.fromIcs == nil) else { throw ValidationError("give one of --from <file> and --from-ics <file>") }
+            if calendar.fromIcs == nil, calendar.uid != nil || !calendar.official.isEmpty {
+                throw ValidationError("--uid and --official go with --from-ics")
+            }
+            if calendar.fromIcs != nil, publish { throw ValidationError("a meeting from an invitation is recorded as a draft, to be checked before it is published") }
+        }
 
         func run() throws {
             let register = try global.openRegister()
+            guard let from else { return try calendar.record(in: register) }
             let meeting = try InputFile.decode(Meeting.self, from: from, timeZone: try register.settings().timeZone)
             let id = try publish ? register.recordAndPublishMeeting(meeting, by: .shell) : register.recordMeeting(meeting, by: .shell)
             print(id)

@@ -57,7 +57,7 @@ struct InputErrorTests {
     }
 
     @Test(arguments: [
-        (["meeting", "add"], "Error: Missing expected argument '--from <file>'; see 'insyn meeting add --help' for more information.\n"),
+        (["meeting", "edit", "1"], "Error: Missing expected argument '--from <file>'; see 'insyn meeting edit --help' for more information.\n"),
         (["meeting", "publish", "abc"], "Error: The value 'abc' is invalid for '<id>'; see 'insyn meeting publish --help' for more information.\n"),
         (["meeting", "frobnicate"], "Error: Unexpected argument 'frobnicate'; see 'insyn meeting --help' for more information.\n"),
     ])

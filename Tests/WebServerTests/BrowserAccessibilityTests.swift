@@ -55,6 +55,27 @@ struct BrowserAccessibilityTests {
         #expect(result.status == 0, "check_pages.py found problems in \(pages.joined(separator: " ")):\n\(result.output)")
     }
 
+    /// The signed-in pages, checked by a browser that signed in as a recorder.
+    static let signedInPages = [
+        "/my/meetings/from-calendar",
+        "422:/my/meetings/from-calendar!submit",
+    ]
+
+    @Test func theSignedInPagesHaveNoAccessibilityViolationsInBothLanguagesAtBothWidths() async throws {
+        let tools = try BrowserTools.find()
+        let server = try DemoServer()
+        defer { server.stop() }
+        let register = try Register.open(path: server.database)
+        let official = try DemoPages(register: register).official
+        let account = try register.addAccount(NewAccount(name: "Anna Recorder", email: "anna@example.se", role: .recorder, officials: [official]))
+        let password = "ett långt lösenord för webbläsaren"
+        _ = try await register.setPassword(resetSecret: try register.passwordResetLink(for: account.id).secret, password: password)
+        var arguments = [tools.script, "--base-url", server.baseURL, "--sign-in", "anna@example.se:\(password)"]
+        if let directory = ProcessInfo.processInfo.environment["INSYN_SCREENSHOTS"] { arguments += ["--screenshots", directory] }
+        let result = try run(tools.python, arguments + Self.signedInPages)
+        #expect(result.status == 0, "check_pages.py found problems in \(Self.signedInPages.joined(separator: " ")):\n\(result.output)")
+    }
+
     private func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)

@@ -32,9 +32,11 @@ struct CSRFMiddleware: RouterMiddleware {
         [.post, .put, .patch, .delete].contains(method)
     }
 
-    /// The header's token, else the `csrf` field of a form body (the body stays readable for the handler).
+    /// The header's token, else the `csrf` field of a form body, url-encoded or
+    /// multipart (an upload); the body stays readable for the handler.
     static func suppliedToken(_ request: inout Request) async throws -> String? {
         if let header = request.headers[header] { return header }
+        if MultipartBody.isMultipart(request) { return try await MultipartBody.read(&request).text(field) }
         guard FormBody.isForm(request) else { return nil }
         return try await FormBody.read(&request)[field]
     }

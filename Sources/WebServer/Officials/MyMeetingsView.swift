@@ -29,6 +29,7 @@ struct MyMeetingsView: PageView {
     let title: String
     let intro: String
     let newMeeting = SiteURL.newMeeting.path
+    let fromCalendar = SiteURL.fromCalendar.path
     let groups: [Group]
 
     init(_ meetings: OfficialsMeetings, officialNames: [String], context: PageContext, now: Date) {

@@ -16,6 +16,11 @@ form's error summary and errors beside its fields are checked too:
 
     python check_pages.py --base-url http://127.0.0.1:8080 / /feeds/meetings.atom 404:/nowhere
 
+With `--sign-in EMAIL:PASSWORD` each browser signs in through the sign-in form first,
+so the signed-in pages (`/my/…`) can be checked:
+
+    python check_pages.py --base-url http://127.0.0.1:8080 --sign-in anna@example.se:secret /my/meetings/from-calendar
+
 Needs Debian's `chromium` and `chromium-driver`, and `pip install selenium axe-playwright-python`.
 """
 
@@ -95,6 +100,18 @@ def submit_form(driver):
 
     WebDriverWait(driver, 30).until(left_behind)
     WebDriverWait(driver, 30).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+
+def sign_in(driver, base_url, credentials):
+    """Signs in through the sign-in form, as a person would."""
+    from selenium.webdriver.common.by import By
+    email, password = credentials.split(":", 1)
+    driver.get(base_url.rstrip("/") + "/sign-in")
+    driver.find_element(By.ID, "sign-in-email").send_keys(email)
+    driver.find_element(By.ID, "sign-in-password").send_keys(password)
+    submit_form(driver)
+    if driver.find_elements(By.ID, "sign-in-password"):
+        sys.exit(f"could not sign in as {email}")
 
 
 def axe_source():
@@ -212,6 +229,7 @@ def main():
     parser.add_argument("--screenshots", metavar="DIR", help="save a full-page PNG of each page, language and width here")
     parser.add_argument("--chromium", default=os.environ.get("CHROMIUM", "/usr/bin/chromium"))
     parser.add_argument("--chromedriver", default=os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
+    parser.add_argument("--sign-in", metavar="EMAIL:PASSWORD", help="sign in first, to check signed-in pages")
     parser.add_argument("--languages", default=",".join(LANGUAGES), help="comma-separated, default sv,en")
     parser.add_argument("pages", nargs="+", type=parse_page, metavar="PATH", help="[STATUS:]/path to check")
     arguments = parser.parse_args()
@@ -226,6 +244,8 @@ def main():
     for language in arguments.languages.split(","):
         driver = start_browser(language, arguments.chromium, arguments.chromedriver)
         try:
+            if arguments.sign_in:
+                sign_in(driver, arguments.base_url, arguments.sign_in)
             for page in arguments.pages:
                 for width in WIDTHS:
                     problems += check(driver, axe, arguments.base_url, page, language, width, arguments.screenshots)

@@ -24,7 +24,7 @@ public struct CatalogueNames: Sendable, Equatable {
         }
     }
 
-    func official(_ id: Int64) -> String { officials[id] ?? "#\(id)" }
-    func organisation(_ id: Int64) -> String { organisations[id] ?? "#\(id)" }
-    func issue(_ id: Int64) -> String { issues[id] ?? "#\(id)" }
+    public func official(_ id: Int64) -> String { officials[id] ?? "#\(id)" }
+    public func organisation(_ id: Int64) -> String { organisations[id] ?? "#\(id)" }
+    public func issue(_ id: Int64) -> String { issues[id] ?? "#\(id)" }
 }

@@ -46,6 +46,23 @@ public enum SiteURL: Sendable, Hashable {
     case reviewQueue
     /// The auditors' and the registrar's compliance report.
     case compliance
+    /// The registrar's pages: their start, and a queued draft's decision (approve or return).
+    case registrar
+    case reviewDecision(Int64)
+    /// A catalogue kind's list and add form (`units`, `officials`, `organisations`, `issues`), and one entry's form.
+    case registrarCatalogue(String)
+    case registrarCatalogueEntry(String, Int64)
+    /// The list of legal grounds, and one ground's form.
+    case registrarGrounds
+    case registrarGround(Int64)
+    /// Accounts and API tokens, and the actions on one.
+    case registrarAccounts
+    case registrarAccount(Int64)
+    case registrarTokens
+    case registrarToken(Int64)
+    /// Push endpoints with their status, and the actions on one (retry, resume).
+    case registrarEndpoints
+    case registrarEndpoint(Int64)
 
     /// A file of the open-data downloads.
     public enum Download: String, Sendable, Hashable, CaseIterable {
@@ -93,6 +110,18 @@ public enum SiteURL: Sendable, Hashable {
         case .withdrawMeeting(let id): "/my/meetings/\(id)/withdrawal"
         case .reviewQueue: "/registrar/review"
         case .compliance: "/audit/compliance"
+        case .registrar: "/registrar"
+        case .reviewDecision(let id): "/registrar/review/\(id)"
+        case .registrarCatalogue(let kind): "/registrar/catalogue/\(kind)"
+        case .registrarCatalogueEntry(let kind, let id): "/registrar/catalogue/\(kind)/\(id)"
+        case .registrarGrounds: "/registrar/grounds"
+        case .registrarGround(let id): "/registrar/grounds/\(id)"
+        case .registrarAccounts: "/registrar/accounts"
+        case .registrarAccount(let id): "/registrar/accounts/\(id)"
+        case .registrarTokens: "/registrar/tokens"
+        case .registrarToken(let id): "/registrar/tokens/\(id)"
+        case .registrarEndpoints: "/registrar/endpoints"
+        case .registrarEndpoint(let id): "/registrar/endpoints/\(id)"
         }
     }
 
@@ -119,6 +148,13 @@ public enum SiteURL: Sendable, Hashable {
         case .editDraft: "/my/meetings/:id"
         case .correctMeeting: "/my/meetings/:id/correction"
         case .withdrawMeeting: "/my/meetings/:id/withdrawal"
+        case .reviewDecision: "/registrar/review/:id"
+        case .registrarCatalogue: "/registrar/catalogue/:kind"
+        case .registrarCatalogueEntry: "/registrar/catalogue/:kind/:id"
+        case .registrarGround: "/registrar/grounds/:id"
+        case .registrarAccount: "/registrar/accounts/:id"
+        case .registrarToken: "/registrar/tokens/:id"
+        case .registrarEndpoint: "/registrar/endpoints/:id"
         default: path
         }
     }

@@ -32,6 +32,7 @@ public struct Strings: Sendable {
         hostileSite,
         deskSite,
         calendarSite,
+        registrarSite,
     ]
 
     /// A word of the site's templates; the key itself when the catalogue lacks it.

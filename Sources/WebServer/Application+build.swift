@@ -62,6 +62,12 @@ func siteControllers(register: Register, pages: PageResponder, forms: FormPages)
         DataCatalogueController(api: APIResponder(register: register)),
         MyMeetingsController(pages: SignedInPages(forms: forms)),
         FromCalendarController(pages: SignedInPages(forms: forms)),
+        RegistrarHomeController(pages: SignedInPages(forms: forms)),
+        ReviewQueueController(pages: SignedInPages(forms: forms)),
+        RecordPagesController.catalogue(SignedInPages(forms: forms)),
+        RecordPagesController.grounds(SignedInPages(forms: forms)),
+        AccountsController(pages: SignedInPages(forms: forms)),
+        EndpointsController(pages: SignedInPages(forms: forms)),
     ]
 }
 

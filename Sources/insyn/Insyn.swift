@@ -21,6 +21,7 @@ struct Insyn: AsyncParsableCommand {
             ImportCommand.self,
             EndpointCommand.self, PushCommand.self, ServeCommand.self, BenchCommand.self,
             AccountCommand.self, TokenCommand.self, AccessLogCommand.self, GroundCommand.self,
+            ReviewCommand.self,
         ])
 
     @OptionGroup var global: GlobalOptions

@@ -65,8 +65,10 @@ struct MeetingCommand: ParsableCommand {
         @Argument(help: "The meeting's id.") var id: Int64
 
         func run() throws {
-            try global.openRegister().publishMeeting(id, by: .shell)
-            print("Published meeting \(id).")
+            switch try global.openRegister().publishMeeting(id, by: .shell) {
+            case .published: print("Published meeting \(id).")
+            case .sentForReview: print("Sent meeting \(id) to the registrar's review.")
+            }
         }
     }
 

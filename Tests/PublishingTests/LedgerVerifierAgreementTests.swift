@@ -71,4 +71,53 @@ struct LedgerVerifierAgreementTests {
             #expect((verdict == nil) == (name == "untouched"), "\(name): \(verdict.map { "fails at \($0)" } ?? "verifies")")
         }
     }
+
+    /// A draft sent for review, returned with a comment, sent again and approved: the
+    /// review changes verify in both verifiers, and tampering with one is caught by both.
+    @Test(arguments: LedgerView.allCases)
+    func bothVerifiersAgreeOnReviewChangesUntouchedAndTampered(view: LedgerView) throws {
+        let fixture = try ExportFixture()
+        let register = fixture.register
+        var settings = try register.settings()
+        settings.reviewRequired = "yes"
+        try register.update(settings: settings, by: .shell)
+        let recorder = Principal(kind: .account, id: 7, name: "Rut Recorder", role: .recorder, officials: [fixture.official])
+        let registrar = Principal(kind: .account, id: 8, name: "Greta Registrar", role: .registrar)
+        let id = try register.recordMeeting(ExportFixture.meeting(participants: [fixture.official], counterparts: [Counterpart(organisation: fixture.client)],
+                                                                  issues: [fixture.issue], subject: "Granskas först", summary: "Sammanfattning."), by: recorder)
+        #expect(try register.publishMeeting(id, by: recorder) == .sentForReview)
+        try register.returnMeeting(id, comment: "Skriv vad mötet gällde", by: registrar)
+        #expect(try register.publishMeeting(id, by: recorder) == .sentForReview)
+        try register.approveMeeting(id, by: registrar)
+        var lines: [[UInt8]] = []
+        try register.forEachLedgerEntry { lines.append($0.line(view: view)) }
+        let text = lines.map { String(decoding: $0, as: UTF8.self) }
+        let submitted = try #require(text.firstIndex { $0.contains("\"type\":\"meeting.submitted\"") })
+        let returned = try #require(text.firstIndex { $0.contains("\"type\":\"meeting.returned\"") })
+        func replacing(_ index: Int, _ old: String, _ new: String) -> [[UInt8]] {
+            var copy = lines
+            copy[index] = Array(text[index].replacingOccurrences(of: old, with: new).utf8)
+            return copy
+        }
+        var removed = lines
+        removed.remove(at: returned)
+        let cases: [(String, [[UInt8]])] = [
+            ("untouched", lines),
+            ("a submission's hash altered", replacing(submitted, "\"hash\":\"", "\"hash\":\"0")),
+            ("a return's comment commitment altered", replacing(returned, "\"data\":{\"$commitment\":\"", "\"data\":{\"$commitment\":\"e")),
+            ("a return made into an unknown type", replacing(returned, "meeting.returned", "meeting.rejected")),
+            ("a return's actor made a recorder", replacing(returned, "\"role\":\"registrar\"", "\"role\":\"recorder\"")),
+            ("a return removed", removed),
+        ]
+        for (name, ledger) in cases {
+            let verdict = ours(ledger, view: view)
+            #expect(try python(ledger, view: view) == verdict, "the verifiers disagree on \(name)")
+            #expect((verdict == nil) == (name == "untouched"), "\(name): \(verdict.map { "fails at \($0)" } ?? "verifies")")
+        }
+        if view == .auditor {
+            let opened = replacing(returned, "Skriv vad mötet gällde", "Allt var bra")
+            #expect(ours(opened, view: view) != nil)
+            #expect(try python(opened, view: view) == ours(opened, view: view))
+        }
+    }
 }

@@ -26,6 +26,7 @@ extension Register {
                 throw ValidationError("id", "meeting \(id) is \(stored.status.rawValue); a published meeting is changed with `meeting correct` and a reason")
             }
             try checkReferences(of: valid, keeping: stored.meeting, in: db)
+            try Self.leaveQueueIfEditedByRecorder(id, by: actor, in: db)
             let change = try Self.append(
                 ChangeDraft(type: .meetingDraftUpdated, entityId: id, actor: actor, data: try JSONValue.from(valid), secrets: [JSONPointer([])]),
                 at: now, in: db)
@@ -34,20 +35,24 @@ extension Register {
         }
     }
 
-    /// Publishes a draft: from now on it is in every public output.
-    public func publishMeeting(_ id: Int64, by actor: Principal) throws {
+    /// Publishes a draft: from now on it is in every public output. When the register
+    /// requires review and `actor` is a recorder, the draft goes to the registrar's
+    /// review queue instead and nothing public changes; the outcome says which.
+    @discardableResult
+    public func publishMeeting(_ id: Int64, by actor: Principal) throws -> PublishOutcome {
         try actor.requireMayWriteMeetings("publish a meeting")
         let now = clock()
-        try writer.write { db in
+        return try writer.write { db in
             try actor.requireMeetingWriter("publish", participants: try StoredMeeting.fetch(id, in: db).meeting.participants)
-            try publishDraft(id, by: actor, at: now, in: db)
+            return try publishOrSubmit(id, by: actor, at: now, in: db)
         }
     }
 
     /// Records and publishes `meetings` in one transaction, each through the same steps
     /// as `recordMeeting` then `publishMeeting` (two changes per meeting, each with its
     /// own time from the clock): for bulk loads, where a transaction per change would
-    /// dominate. Nothing is written unless every meeting is valid.
+    /// dominate. Nothing is written unless every meeting is valid. Review applies as to
+    /// `publishMeeting`: a recorder's meetings go to the queue when it is required.
     @discardableResult
     public func recordAndPublishMeetings(_ meetings: [Meeting], by actor: Principal) throws -> [Int64] {
         try actor.requireMayWriteMeetings("record a meeting")
@@ -87,6 +92,7 @@ extension Register {
         let projection = PublicMeeting(id: id, meeting: stored.meeting, version: 1, recordedAt: stored.recordedAt,
                                        publishedAt: now, updatedAt: now, correctionReason: nil)
         try savePublished(projection, meeting: stored.meeting, type: .meetingPublished, reason: nil, by: actor, at: now, in: db)
+        try Self.clearReview(id, in: db)
     }
 
     /// Corrects a published meeting: a new version with a visible reason.

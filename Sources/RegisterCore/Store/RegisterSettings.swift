@@ -28,6 +28,9 @@ public struct RegisterSettings: Sendable, Equatable {
     /// The dataset's description in the catalogue, in Swedish and English; empty for the built-in one.
     public var catalogueDescriptionSv = ""
     public var catalogueDescriptionEn = ""
+    /// "yes" sends a recorder's publish to the registrar's review queue instead of
+    /// publishing it; "no", the default, publishes at once.
+    public var reviewRequired = "no"
 
     /// The ADMS publisher types (http://purl.org/adms/publishertype/…) DCAT-AP-SE lets a publisher be.
     public static let publisherTypes = ["Academia-ScientificOrganisation", "Company", "IndustryConsortium", "LocalAuthority",
@@ -35,6 +38,8 @@ public struct RegisterSettings: Sendable, Equatable {
                                         "PrivateIndividual(s)", "RegionalAuthority", "StandardisationBody", "SupraNationalAuthority"]
 
     public init() {}
+
+    public var requiresReview: Bool { reviewRequired == "yes" }
 
     public var timeZone: TimeZone { TimeZone(identifier: timeZoneIdentifier) ?? Self.defaultTimeZone }
 
@@ -46,7 +51,7 @@ public struct RegisterSettings: Sendable, Equatable {
         ("time_zone", \.timeZoneIdentifier), ("language", \.language), ("licence_name", \.licenceName),
         ("licence_url", \.licenceURL), ("contact_email", \.contactEmail), ("actors_public", \.actorsPublic), ("catalogue_publisher", \.cataloguePublisher),
         ("catalogue_publisher_type", \.cataloguePublisherType), ("catalogue_description_sv", \.catalogueDescriptionSv),
-        ("catalogue_description_en", \.catalogueDescriptionEn),
+        ("catalogue_description_en", \.catalogueDescriptionEn), ("review_required", \.reviewRequired),
     ] }
 
     /// The names accepted by `insyn config set`.
@@ -81,6 +86,7 @@ public struct RegisterSettings: Sendable, Equatable {
             problems.add("contact-email", "\(ValidationError.quote(contactEmail)) is not an e-mail address")
         }
         if !["yes", "no"].contains(actorsPublic) { problems.add("actors-public", "must be yes or no") }
+        if !["yes", "no"].contains(reviewRequired) { problems.add("review-required", "must be yes or no") }
         if !Self.publisherTypes.contains(cataloguePublisherType) {
             problems.add("catalogue-publisher-type", "must be one of \(Self.publisherTypes.joined(separator: ", "))")
         }

@@ -381,6 +381,22 @@ enum Schema {
                 );
                 """)
         }
+        migrator.registerMigration("v7-review") { db in
+            // A draft sent for the registrar's review (`queued`) or returned with a
+            // comment (`returned`); no row for a draft outside review. Written only with
+            // the `meeting.submitted` and `meeting.returned` changes and cleared on publication.
+            try db.execute(sql: """
+                CREATE TABLE meeting_review (
+                    meeting_id INTEGER PRIMARY KEY REFERENCES meeting_record(id),
+                    state TEXT NOT NULL CHECK (state IN ('queued', 'returned')),
+                    at TEXT NOT NULL,
+                    seq INTEGER NOT NULL,
+                    by_name TEXT NOT NULL,
+                    comment TEXT
+                );
+                CREATE INDEX meeting_review_state ON meeting_review(state, seq);
+                """)
+        }
         return migrator
     }
 }

@@ -14,6 +14,7 @@ struct AccountLinks: Sendable {
         name = principal.name
         var links: [PageLink] = []
         if principal.role != .auditor { links.append(PageLink(context["deskNavMyMeetings"], .myMeetings)) }
+        if SignedInPages.registrars.contains(principal.role) { links.append(PageLink(context["registrarNav"], .registrar)) }
         self.links = links
     }
 }

@@ -8,7 +8,8 @@ import re
 import sys
 
 TYPES = {f"{e}.{a}" for e in ("unit", "official", "organisation", "issue") for a in ("added", "updated", "redacted")}
-TYPES |= {f"meeting.{a}" for a in ("drafted", "draft-updated", "published", "corrected", "withdrawn", "released", "redacted")}
+TYPES |= {f"meeting.{a}" for a in ("drafted", "draft-updated", "submitted", "returned", "published", "corrected",
+                                       "withdrawn", "released", "redacted")}
 HEX64 = re.compile(r"[0-9a-f]{64}")
 AT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z")
 MAX = 2**53 - 1

@@ -19,6 +19,16 @@ struct ReasonInput: InputShaped {
     static var inputShape: InputShape { .object(members: [("reason", .scalar("text"))], ignored: []) }
 }
 
+/// The registrar's return of a reviewed draft: the comment the recorder sees, and the version reviewed.
+struct ReviewCommentInput: InputShaped {
+    var comment: String
+    var version: Int64?
+
+    static var inputShape: InputShape {
+        .object(members: [("comment", .scalar("text")), ("version", .whole("a version (a whole number)"))], ignored: [])
+    }
+}
+
 struct RedactionInput: InputShaped {
     var field: String
     var ground: String

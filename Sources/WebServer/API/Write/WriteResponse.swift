@@ -11,15 +11,23 @@ enum WriteResponse {
         return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: CanonicalJSON.bytes(value) + [0x0A])))
     }
 
-    /// A meeting's record: `version` is its revision, to send back as `If-Match`'s ETag or the `version` member.
-    static func meeting(_ stored: StoredMeeting, status: HTTPResponse.Status = .ok, replayed: Bool = false) throws -> Response {
+    /// A meeting's record: `version` is its revision, to send back as `If-Match`'s ETag or the `version` member;
+    /// `review` where a draft stands in the registrar's review (`queued`, or `returned` with the comment).
+    static func meeting(_ stored: StoredMeeting, review: ReviewState? = nil, status: HTTPResponse.Status = .ok,
+                        replayed: Bool = false) throws -> Response {
         var headers: HTTPFields = [.eTag: MeetingETag.value(id: stored.id, revision: stored.revision)]
         if status == .created { headers[.location] = WriteRoutes.meetingRecord(stored.id) }
         if replayed { headers[WriteRequest.replayed] = "true" }
-        return json(.object([
+        var members: JSONObject = [
             "id": .int(stored.id), "status": .string(stored.status.rawValue), "version": .int(stored.revision.sequence),
             "meeting": try JSONValue.from(stored.meeting),
-        ]), status: status, headers: headers)
+        ]
+        if let review {
+            var state: JSONObject = ["state": .string(review.state.rawValue), "at": .string(Timestamp.format(review.at)), "by": .string(review.by)]
+            if let comment = review.comment { state["comment"] = .string(comment) }
+            members["review"] = .object(state)
+        }
+        return json(.object(members), status: status, headers: headers)
     }
 
     /// A created record other than a meeting: its id and where it can be changed.

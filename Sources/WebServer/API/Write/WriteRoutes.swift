@@ -12,6 +12,8 @@ enum WriteRoutes {
         static let meetings = "api/v1/meetings"
         static let meetingRecord = "api/v1/meetings/:id/record"
         static let publish = "api/v1/meetings/:id/publish"
+        static let approval = "api/v1/meetings/:id/approval"
+        static let returnFromReview = "api/v1/meetings/:id/return"
         static let corrections = "api/v1/meetings/:id/corrections"
         static let withdrawal = "api/v1/meetings/:id/withdrawal"
         static let redactions = "api/v1/meetings/:id/redactions"

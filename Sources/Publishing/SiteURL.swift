@@ -63,6 +63,16 @@ public enum SiteURL: Sendable, Hashable {
     /// Push endpoints with their status, and the actions on one (retry, resume).
     case registrarEndpoints
     case registrarEndpoint(Int64)
+    /// The auditor's pages (`/audit/`): the index, the compliance report and its
+    /// downloads, a meeting in full with its history, the auditor's ledger, its
+    /// verification, the access log.
+    case audit
+    case complianceCSV
+    case complianceJSON
+    case auditMeeting(Int64)
+    case auditLedger
+    case auditVerify
+    case auditAccessLog
 
     /// A file of the open-data downloads.
     public enum Download: String, Sendable, Hashable, CaseIterable {
@@ -122,6 +132,13 @@ public enum SiteURL: Sendable, Hashable {
         case .registrarToken(let id): "/registrar/tokens/\(id)"
         case .registrarEndpoints: "/registrar/endpoints"
         case .registrarEndpoint(let id): "/registrar/endpoints/\(id)"
+        case .audit: "/audit"
+        case .complianceCSV: "/audit/compliance.csv"
+        case .complianceJSON: "/audit/compliance.json"
+        case .auditMeeting(let id): "/audit/meetings/\(id)"
+        case .auditLedger: "/audit/ledger.jsonl"
+        case .auditVerify: "/audit/verify"
+        case .auditAccessLog: "/audit/access-log"
         }
     }
 
@@ -155,6 +172,7 @@ public enum SiteURL: Sendable, Hashable {
         case .registrarAccount: "/registrar/accounts/:id"
         case .registrarToken: "/registrar/tokens/:id"
         case .registrarEndpoint: "/registrar/endpoints/:id"
+        case .auditMeeting: "/audit/meetings/:id"
         default: path
         }
     }

@@ -33,6 +33,7 @@ public struct Strings: Sendable {
         deskSite,
         calendarSite,
         registrarSite,
+        auditSite,
     ]
 
     /// A word of the site's templates; the key itself when the catalogue lacks it.

@@ -68,6 +68,9 @@ func siteControllers(register: Register, pages: PageResponder, forms: FormPages)
         RecordPagesController.grounds(SignedInPages(forms: forms)),
         AccountsController(pages: SignedInPages(forms: forms)),
         EndpointsController(pages: SignedInPages(forms: forms)),
+        ComplianceController(register: register, forms: forms),
+        AuditController(register: register, forms: forms),
+        LedgerVerifyController(register: register, forms: forms),
     ]
 }
 

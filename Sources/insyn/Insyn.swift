@@ -22,6 +22,7 @@ struct Insyn: AsyncParsableCommand {
             EndpointCommand.self, PushCommand.self, ServeCommand.self, BenchCommand.self,
             AccountCommand.self, TokenCommand.self, AccessLogCommand.self, GroundCommand.self,
             ReviewCommand.self,
+            ReportCommand.self,
         ])
 
     @OptionGroup var global: GlobalOptions

@@ -32,12 +32,14 @@ enum MeetingTallies {
     static func remove(_ id: Int64, in db: Database) throws {
         try db.executeCached(sql: upsert(meetings: "id = ?1", sign: "-"), arguments: [id])
         try db.executeCached(sql: "DELETE FROM subject_meeting WHERE meeting_id = ?", arguments: [id])
+        try PublicationTimeliness.remove(id, in: db)
     }
 
     /// Adds meeting `id`'s contribution, as the public tables hold it now (nothing unless published).
     static func add(_ id: Int64, in db: Database) throws {
         try db.executeCached(sql: upsert(meetings: "id = ?1", sign: "+"), arguments: [id])
         try db.executeCached(sql: listing(meetings: "id = ?1"), arguments: [id])
+        try PublicationTimeliness.add(id, in: db)
     }
 
     /// Adds the contributions of the meetings with ids from `first` through `last`,

@@ -31,6 +31,12 @@ public struct RegisterSettings: Sendable, Equatable {
     /// "yes" sends a recorder's publish to the registrar's review queue instead of
     /// publishing it; "no", the default, publishes at once.
     public var reviewRequired = "no"
+    /// How many days after the meeting's day it must be published (the compliance report, the statistics' timeliness).
+    public var publicationDeadline = "14"
+    /// The phrases that say nothing as a subject, separated by ";" (see `SubjectRule`).
+    public var vaguePhrases = "allmän diskussion; avstämning; dialog; möte"
+    /// A subject of fewer words than this says nothing (see `SubjectRule`).
+    public var subjectMinimumWords = "3"
 
     /// The ADMS publisher types (http://purl.org/adms/publishertype/…) DCAT-AP-SE lets a publisher be.
     public static let publisherTypes = ["Academia-ScientificOrganisation", "Company", "IndustryConsortium", "LocalAuthority",
@@ -52,6 +58,9 @@ public struct RegisterSettings: Sendable, Equatable {
         ("licence_url", \.licenceURL), ("contact_email", \.contactEmail), ("actors_public", \.actorsPublic), ("catalogue_publisher", \.cataloguePublisher),
         ("catalogue_publisher_type", \.cataloguePublisherType), ("catalogue_description_sv", \.catalogueDescriptionSv),
         ("catalogue_description_en", \.catalogueDescriptionEn), ("review_required", \.reviewRequired),
+        ("catalogue_description_en", \.catalogueDescriptionEn),
+        ("publication_deadline_days", \.publicationDeadline), ("vague_phrases", \.vaguePhrases),
+        ("subject_minimum_words", \.subjectMinimumWords),
     ] }
 
     /// The names accepted by `insyn config set`.
@@ -93,7 +102,30 @@ public struct RegisterSettings: Sendable, Equatable {
         if !cataloguePublisher.isEmpty { problems.requireText(cataloguePublisher, "catalogue-publisher", max: 200) }
         if !catalogueDescriptionSv.isEmpty { problems.requireText(catalogueDescriptionSv, "catalogue-description-sv", max: 2000) }
         if !catalogueDescriptionEn.isEmpty { problems.requireText(catalogueDescriptionEn, "catalogue-description-en", max: 2000) }
+        if !(Self.wholeNumber(publicationDeadline).map { (0...365).contains($0) } ?? false) {
+            problems.add("publication-deadline-days", "\(ValidationError.quote(publicationDeadline)) is not a whole number of days from 0 to 365")
+        }
+        if !(Self.wholeNumber(subjectMinimumWords).map { (0...20).contains($0) } ?? false) {
+            problems.add("subject-minimum-words", "\(ValidationError.quote(subjectMinimumWords)) is not a whole number from 0 to 20")
+        }
+        if vaguePhrases.unicodeScalars.count > 2000 { problems.add("vague-phrases", "is longer than 2000 characters") }
         try problems.check()
+    }
+
+    /// The days after a meeting's day within which it must be published (14 unless set).
+    public var publicationDeadlineDays: Int { Self.wholeNumber(publicationDeadline) ?? 14 }
+
+    /// The fewest words a subject must have (3 unless set).
+    public var minimumSubjectWords: Int { Self.wholeNumber(subjectMinimumWords) ?? 3 }
+
+    /// The registrar's vague phrases, each trimmed, empty ones left out.
+    public var vaguePhraseList: [String] {
+        vaguePhrases.split(separator: ";").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+    }
+
+    private static func wholeNumber(_ text: String) -> Int? {
+        guard !text.isEmpty, text.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) }), text.count <= 4 else { return nil }
+        return Int(text)
     }
 
     static func load(_ db: Database) throws -> RegisterSettings {

@@ -17,6 +17,8 @@ struct StatisticsView: PageView {
     let stylesheet = SiteURL.asset("statistics.css").path
     let sections: [StatisticsSection]
     let hasMeetings: Bool
+    /// The share published within the deadline (`TimelinessSection`).
+    var timeliness: TimelinessSection?
 
     /// A filter in use, with the address of the page without it.
     struct ActiveFilter: Sendable {

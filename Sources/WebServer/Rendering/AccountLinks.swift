@@ -15,6 +15,8 @@ struct AccountLinks: Sendable {
         var links: [PageLink] = []
         if principal.role != .auditor { links.append(PageLink(context["deskNavMyMeetings"], .myMeetings)) }
         if SignedInPages.registrars.contains(principal.role) { links.append(PageLink(context["registrarNav"], .registrar)) }
+        if [.auditor, .admin].contains(principal.role) { links.append(PageLink(context["auditNav"], .audit)) }
+        if principal.role == .registrar { links.append(PageLink(context["auditComplianceTitle"], .compliance)) }
         self.links = links
     }
 }

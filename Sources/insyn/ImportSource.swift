@@ -20,17 +20,18 @@ struct ImportSource {
         if isDirectory.boolValue {
             let directory = URL(fileURLWithPath: path)
             func file(_ name: String) throws -> [UInt8] {
-                guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(name).path) else {
+                let file = directory.appendingPathComponent(name).path
+                guard FileManager.default.fileExists(atPath: file) else {
                     throw CLIError("\(path) has no \(name); a directory to import is one `export --format csv --out-dir` wrote")
                 }
-                return Array(data)
+                return Array(try InputFile.read(file, limit: InputFile.importLimit))
             }
             let catalogue = try MeetingCSVImport.Catalogue(units: try file("units.csv"), officials: try file("officials.csv"),
                                                            organisations: try file("organisations.csv"), issues: try file("issues.csv"))
             source.take(MeetingCSVImport(timeZone: timeZone, catalogue: catalogue).read(try file("meetings.csv")))
             return source
         }
-        guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("cannot read \(path)") }
+        let data = try InputFile.read(path, limit: InputFile.importLimit)
         switch URL(fileURLWithPath: path).pathExtension.lowercased() {
         case "csv":
             source.take(MeetingCSVImport(timeZone: timeZone).read(Array(data)))

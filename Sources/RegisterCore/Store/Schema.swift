@@ -396,6 +396,7 @@ enum Schema {
                 );
                 CREATE INDEX meeting_review_state ON meeting_review(state, seq);
                 """)
+        }
         migrator.registerMigration("v7-oversight") { db in
             // The statistics' timeliness: each public meeting's start month and publication
             // delay, and their counts per unit (see `PublicationTimeliness`).

@@ -14,6 +14,8 @@ struct HostileRoute: Sendable, CustomTestStringConvertible {
         case json(@Sendable (HostileFixture) -> String)
         /// A form's fields (sent with its CSRF token).
         case form(@Sendable (HostileFixture) -> [(String, String)])
+        /// A `multipart/form-data` form's text fields (sent with its CSRF token).
+        case multipart(@Sendable (HostileFixture) -> [(String, String)])
     }
 
     let method: HTTPRequest.Method
@@ -55,6 +57,7 @@ struct HostileRoute: Sendable, CustomTestStringConvertible {
         case .none: break
         case .json: headers[.contentType] = "application/json"
         case .form: headers[.contentType] = "application/x-www-form-urlencoded"
+        case .multipart: headers[.contentType] = "multipart/form-data; boundary=\(HostileForm.boundary)"
         }
         if method == .put || (method == .post && path.hasSuffix("/corrections")) { headers[.ifMatch] = "*" }
         return headers
@@ -66,6 +69,7 @@ struct HostileRoute: Sendable, CustomTestStringConvertible {
         case .none: nil
         case .json(let make): Array(make(fixture).utf8)
         case .form(let fields): Array(HostileForm.encode(fields(fixture) + [("csrf", fixture.session?.csrfToken ?? "")]).utf8)
+        case .multipart(let fields): HostileForm.multipart(fields(fixture) + [("csrf", fixture.session?.csrfToken ?? "")])
         }
     }
 }
@@ -75,6 +79,21 @@ enum HostileForm {
     /// Fields already percent-encoded as they are given: the tests write the bytes themselves.
     static func encode(_ fields: [(String, String)]) -> String {
         fields.map { "\($0.0)=\($0.1)" }.joined(separator: "&")
+    }
+
+    static let boundary = "hostile-boundary-7"
+
+    /// A `multipart/form-data` body of text fields and, when given, a file.
+    static func multipart(_ fields: [(String, String)], file: (name: String, filename: String, bytes: [UInt8])? = nil) -> [UInt8] {
+        var out: [UInt8] = []
+        for (name, value) in fields {
+            out += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8)
+        }
+        if let file {
+            out += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.name)\"; filename=\"\(file.filename)\"\r\nContent-Type: text/calendar\r\n\r\n".utf8)
+            out += file.bytes + Array("\r\n".utf8)
+        }
+        return out + Array("--\(boundary)--\r\n".utf8)
     }
 
     static func escape(_ text: String) -> String {
@@ -88,6 +107,7 @@ extension HostileRoute {
         ("direction", .choice), ("format", .choice), ("kind", .choice),
     ]
     private static let lang: [(name: String, kind: QueryKind)] = [("lang", .choice)]
+    private static let compliance: [(name: String, kind: QueryKind)] = [("unit", .id), ("official", .id), ("from", .day), ("to", .day)]
     private static let paging: [(name: String, kind: QueryKind)] = [("sort", .choice), ("limit", .number), ("cursor", .cursor)]
 
     private static func page(_ path: String, _ query: [(name: String, kind: QueryKind)] = [],
@@ -137,6 +157,44 @@ extension HostileRoute {
         page("/set-password/{secret}", parameters: { ["secret": $0.resetSecret] }),
         HostileRoute(method: .post, path: "/set-password/{secret}", parameters: { ["secret": $0.resetSecret] },
                      body: .form { _ in [("password", "ett+nytt+l%C3%B6senord"), ("repeat", "ett+nytt+l%C3%B6senord")] }),
+
+        // The signed-in pages (desk, calendar, review, oversight). A form that would write
+        // is given fields its handler refuses (400 or 422), so the table's own request
+        // changes nothing; the hostile tests spoil its path, CSRF token and body.
+        page("/my/meetings"),
+        page("/my/meetings/from-calendar"),
+        HostileRoute(method: .post, path: "/my/meetings/from-calendar", body: .multipart { _ in [("uid", "x")] }),
+        page("/registrar"),
+        page("/registrar/review"),
+        HostileRoute(method: .post, path: "/registrar/review/{id}", parameters: id(\.draft),
+                     body: .form { _ in [("version", "999"), ("decision", "return"), ("comment", "")] }),
+        page("/registrar/catalogue/{kind}", parameters: { _ in ["kind": "units"] }),
+        HostileRoute(method: .post, path: "/registrar/catalogue/{kind}", parameters: { _ in ["kind": "units"] },
+                     body: .form { _ in [("name", ""), ("kind", "board")] }),
+        page("/registrar/catalogue/{kind}/{id}", parameters: { ["kind": "units", "id": String($0.api.unit)] }),
+        HostileRoute(method: .post, path: "/registrar/catalogue/{kind}/{id}", parameters: { ["kind": "units", "id": String($0.api.unit)] },
+                     body: .form { _ in [("name", ""), ("kind", "board")] }),
+        page("/registrar/grounds"),
+        HostileRoute(method: .post, path: "/registrar/grounds", body: .form { _ in [("ground", ""), ("description", "")] }),
+        page("/registrar/grounds/{id}", parameters: id(\.ground)),
+        HostileRoute(method: .post, path: "/registrar/grounds/{id}", parameters: id(\.ground),
+                     body: .form { _ in [("ground", ""), ("description", "")] }),
+        page("/registrar/accounts"),
+        HostileRoute(method: .post, path: "/registrar/accounts", body: .form { _ in [("name", ""), ("email", ""), ("role", "recorder")] }),
+        HostileRoute(method: .post, path: "/registrar/accounts/{id}", parameters: { _ in ["id": "1"] }, body: .form { _ in [("action", "nonsense")] }),
+        page("/registrar/tokens"),
+        HostileRoute(method: .post, path: "/registrar/tokens", body: .form { _ in [("name", ""), ("role", "recorder")] }),
+        HostileRoute(method: .post, path: "/registrar/tokens/{id}", parameters: { _ in ["id": "1"] }, body: .form { _ in [("action", "nonsense")] }),
+        page("/registrar/endpoints"),
+        HostileRoute(method: .post, path: "/registrar/endpoints/{id}", parameters: id(\.endpoint), body: .form { _ in [("action", "nonsense")] }),
+        page("/audit", [("meeting", .id)]),
+        page("/audit/meetings/{id}", parameters: id(\.published)),
+        page("/audit/ledger.jsonl"),
+        page("/audit/verify"),
+        page("/audit/access-log", [("before", .id)]),
+        page("/audit/compliance", compliance),
+        page("/audit/compliance.csv", compliance),
+        page("/audit/compliance.json", compliance),
 
         api(.get, "/api/v1/head"),
         api(.get, "/api/v1/changes", [("since", .number)]),

@@ -215,6 +215,8 @@ extension HostileRoute {
         api(.post, "/api/v1/meetings", body: .json { $0.api.meetingJSON() }),
         api(.put, "/api/v1/meetings/{id}/record", parameters: id(\.draft), body: .json { $0.api.meetingJSON(subject: "Ny rubrik") }),
         api(.post, "/api/v1/meetings/{id}/publish", parameters: id(\.draft)),
+        api(.post, "/api/v1/meetings/{id}/approval", parameters: id(\.draft), body: .json { _ in #"{"version": 1}"# }),
+        api(.post, "/api/v1/meetings/{id}/return", parameters: id(\.draft), body: .json { _ in #"{"comment": "Ange platsen", "version": 1}"# }),
         api(.post, "/api/v1/meetings/{id}/corrections", parameters: id(\.published),
             body: .json { #"{"reason": "Fel plats", "meeting": \#($0.api.meetingJSON(place: "Stadshuset"))}"# }),
         api(.post, "/api/v1/meetings/{id}/withdrawal", parameters: id(\.published), body: .json { _ in #"{"reason": "Dubblett"}"# }),

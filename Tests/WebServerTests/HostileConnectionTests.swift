@@ -21,7 +21,8 @@ struct HostileConnectionTests {
 
     static let bodyRoutes = [("POST", "/api/v1/meetings", "application/json"), ("PUT", "/api/v1/units/1", "application/json"),
                              ("POST", "/sign-in", "application/x-www-form-urlencoded"),
-                             ("POST", "/set-password/x", "application/x-www-form-urlencoded")]
+                             ("POST", "/set-password/x", "application/x-www-form-urlencoded"),
+                             ("POST", "/my/meetings/from-calendar", "multipart/form-data;boundary=\(HostileForm.boundary)")]
 
     @Test(arguments: bodyRoutes.map { "\($0.0) \($0.1) \($0.2)" })
     func aBodyAnnouncedAsGigabytesIsRefusedFromItsLengthAlone(route: String) async throws {

@@ -87,12 +87,16 @@ let package = Package(
         .testTarget(name: "RegisterCoreTests", dependencies: ["RegisterCore"]),
         // Fixtures/: invitations made by Python's icalendar (Fixtures/make_invitations.py) and by hand, read by path.
         .testTarget(name: "CalendarInvitationTests", dependencies: ["CalendarInvitation", "RegisterCore"], exclude: ["Fixtures"]),
-        .testTarget(name: "CommandLineTests", dependencies: ["insyn", "RegisterCore", "Delivery"]),
+        .testTarget(name: "CommandLineTests", dependencies: ["insyn", "RegisterCore", "Delivery",
+                                                         .product(name: "GRDB", package: "GRDB.swift"),
+                                                         .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(
             name: "WebServerTests",
             dependencies: ["WebServer", "RegisterCore", "Publishing", .product(name: "HummingbirdTesting", package: "hummingbird"),
                            .product(name: "HTTPTypes", package: "swift-http-types"),
-                           .product(name: "Mustache", package: "swift-mustache")],
+                           .product(name: "Mustache", package: "swift-mustache"),
+                           .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "PropertyBased", package: "swift-property-based")],
             // The browser checks' Python script, run by BrowserAccessibilityTests; the catalogue's rdflib check, run by DataCatalogueTests.
             exclude: ["Browser", "API/check_dcat.py"]
         ),

@@ -29,6 +29,7 @@ public struct Strings: Sendable {
     /// The areas' tables; an area that lands adds its table here. A key may be in one only.
     static let siteAreas: [[String: (sv: String, en: String)]] = [
         publicSite,
+        hostileSite,
         deskSite,
         calendarSite,
         auditSite,

@@ -5,5 +5,6 @@ import ArgumentParser
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Measure the register's speed: exports and feeds, push, durable writes, and the web server.",
-        subcommands: [BenchExportCommand.self, BenchPushCommand.self, BenchWriteCommand.self, BenchWebCommand.self, BenchAPICommand.self])
+        subcommands: [BenchExportCommand.self, BenchPushCommand.self, BenchWriteCommand.self, BenchWebCommand.self, BenchAPICommand.self,
+                      BenchImportCommand.self])
 }

@@ -41,7 +41,7 @@ struct BenchExportCommand: ParsableCommand {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("insyn-bench-\(getpid())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let ours = ChildProcess(path: try executablePath(), arguments: ["--db", path, "export", "--format", "json"])
+        let ours = ChildProcess(path: try Self.executablePath(), arguments: ["--db", path, "export", "--format", "json"])
         let baseline = ChildProcess(path: sqlite3, arguments: ["-json", "-readonly", path,
                                                                SQLiteJSONBaseline.query(Publication(settings: settings))])
         var results: (ours: [Measurement], baseline: [Measurement]) = ([], [])
@@ -130,7 +130,7 @@ struct BenchExportCommand: ParsableCommand {
         }
     }
 
-    private func executablePath() throws -> String {
+    static func executablePath() throws -> String {
         let path = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
         guard FileManager.default.isExecutableFile(atPath: path) else { throw CLIError("cannot find the insyn executable at \(path)") }
         return path

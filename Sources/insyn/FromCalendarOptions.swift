@@ -20,13 +20,7 @@ struct FromCalendar: ParsableArguments {
 
     func record(in register: Register) throws {
         guard let path = fromIcs else { return }
-        let bytes: [UInt8]
-        if path == "-" {
-            bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
-        } else {
-            guard let contents = FileManager.default.contents(atPath: path) else { throw CLIError("cannot read \(path)") }
-            bytes = Array(contents)
-        }
+        let bytes = Array(try InputFile.read(path, limit: InputFile.invitationLimit))
         let recorded: (id: Int64, draft: InvitationDraft)
         do {
             recorded = try InvitationDraft.record(bytes, uid: uid, in: register, by: .shell, extraParticipants: official)

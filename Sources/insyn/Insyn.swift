@@ -18,6 +18,7 @@ struct Insyn: AsyncParsableCommand {
             InitCommand.self, DemoCommand.self, ConfigCommand.self,
             UnitCommand.self, OfficialCommand.self, OrganisationCommand.self, IssueCommand.self, MeetingCommand.self,
             ExportCommand.self, PublishCommand.self, LedgerCommand.self, VerifyCommand.self,
+            ImportCommand.self,
             EndpointCommand.self, PushCommand.self, ServeCommand.self, BenchCommand.self,
             AccountCommand.self, TokenCommand.self, AccessLogCommand.self, GroundCommand.self,
             BackupCommand.self, RestoreCommand.self,

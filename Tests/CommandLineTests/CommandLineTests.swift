@@ -16,15 +16,20 @@ struct Insyn {
     }
 
     func run(_ arguments: [String], input: String? = nil) throws -> (status: Int32, output: String, error: String) {
+        try run(arguments, bytes: input.map { Array($0.utf8) })
+    }
+
+    /// Runs with `bytes` on standard input, or with `standardInput` as it (a file such as /dev/zero).
+    func run(_ arguments: [String], bytes: [UInt8]?, standardInput file: FileHandle? = nil) throws -> (status: Int32, output: String, error: String) {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = ["--db", database] + arguments
         let output = Pipe(), error = Pipe(), standardInput = Pipe()
         process.standardOutput = output
         process.standardError = error
-        process.standardInput = standardInput
+        process.standardInput = file ?? standardInput
         try process.run()
-        if let input { standardInput.fileHandleForWriting.write(Data(input.utf8)) }
+        if let bytes { try? standardInput.fileHandleForWriting.write(contentsOf: bytes) }
         try standardInput.fileHandleForWriting.close()
         let out = try output.fileHandleForReading.readToEndRestartingOnInterrupt()
         let err = try error.fileHandleForReading.readToEndRestartingOnInterrupt()

@@ -65,8 +65,34 @@ final class LocalSocket {
     }
 
     func send(_ text: String) throws {
-        let bytes = Array(text.utf8)
+        try send(bytes: Array(text.utf8))
+    }
+
+    func send(bytes: [UInt8]) throws {
         try check(bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) == $0.count ? 0 : -1 }, "send")
+    }
+
+    /// A response's head if the peer has begun to send one, else "" at once.
+    func readHeadIfReady() throws -> String {
+        var probe: UInt8 = 0
+        let count = recv(fd, &probe, 1, Int32(MSG_PEEK | MSG_DONTWAIT))
+        return count > 0 ? try readHead() : ""
+    }
+
+    /// What the peer sends until the end of a response's head (a blank line), or until it closes.
+    func readHead() throws -> String {
+        var received: [UInt8] = []
+        var byte: UInt8 = 0
+        while !received.reversed().starts(with: Array("\n\r\n\r".utf8)) {
+            let count = recv(fd, &byte, 1, 0)
+            if count == 0 { break }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw SocketFailure(description: errno == EAGAIN ? "the server sent no answer" : "recv failed: errno \(errno)")
+            }
+            received.append(byte)
+        }
+        return String(decoding: received, as: UTF8.self)
     }
 
     /// Everything the peer sends until it closes the connection; throws if it stays

@@ -34,7 +34,12 @@ public struct LedgerEntry: Sendable, Equatable {
     public static let genesisHash = String(repeating: "0", count: 64)
 
     public static func hash(ofBody body: JSONValue) -> String {
-        hex(SHA256.hash(data: CanonicalJSON.bytes(body)))
+        hash(ofCanonical: CanonicalJSON.bytes(body))
+    }
+
+    /// The hash of a body already in its canonical form.
+    static func hash(ofCanonical bytes: [UInt8]) -> String {
+        hex(SHA256.hash(data: bytes))
     }
 
     public var type: String { body["type"]?.stringValue ?? "" }

@@ -20,16 +20,38 @@ extension Register {
     /// from inside the write methods' transactions.
     @discardableResult
     static func append(_ draft: ChangeDraft, at date: Date, in db: Database) throws -> LedgerEntry {
+        var tail = try LedgerTail(db)
+        return try tail.append(draft, at: date, in: db)
+    }
+}
+
+/// The end of the hash chain inside one write transaction: the head's sequence and
+/// hash, and whether actors are public. A batch keeps one and appends change after
+/// change to it instead of reading the head and the setting again for each.
+struct LedgerTail {
+    private(set) var sequence: Int64
+    private(set) var hash: String
+    private let actorsPublic: Bool
+
+    init(_ db: Database) throws {
         let head = try db.rowCached(sql: "SELECT seq, hash FROM change ORDER BY seq DESC LIMIT 1")
-        let sequence: Int64 = (head?["seq"] ?? 0) + 1
-        let previous: String = head?["hash"] ?? LedgerEntry.genesisHash
+        sequence = head?["seq"] ?? 0
+        hash = head?["hash"] ?? LedgerEntry.genesisHash
+        actorsPublic = try actorsArePublic(db)
+    }
+
+    /// Appends one change after the tail and queues its deliveries.
+    mutating func append(_ draft: ChangeDraft, at date: Date, in db: Database) throws -> LedgerEntry {
+        let sequence = self.sequence + 1
+        let previous = hash
+        let time = Timestamp.format(date)
 
         var sealer = CommitmentSealer(secrets: Set(draft.secrets))
         var members: JSONObject = [
-            "seq": .int(sequence), "prev": .string(previous), "at": .string(Timestamp.format(date)),
+            "seq": .int(sequence), "prev": .string(previous), "at": .string(time),
             "type": .string(draft.type.rawValue), "entity": .string(draft.type.entity), "id": .int(draft.entityId),
         ]
-        var publicMembers: JSONObject = ["seq": .int(sequence), "at": .string(Timestamp.format(date)), "type": .string(draft.type.rawValue)]
+        var publicMembers: JSONObject = ["seq": .int(sequence), "at": .string(time), "type": .string(draft.type.rawValue)]
         members["data"] = sealer.seal(draft.data, at: ["data"], relative: [])
         publicMembers["data"] = draft.data.nulling(draft.secrets)
         if let reason = draft.reason {
@@ -37,9 +59,10 @@ extension Register {
             publicMembers["reason"] = .string(reason)
         }
         if let redacts = draft.redacts { members["redacts"] = redacts }
-        members["actor"] = sealer.seal(actor: draft.actor, confidential: !(try actorsArePublic(db)))
+        members["actor"] = sealer.seal(actor: draft.actor, confidential: !actorsPublic)
         let body = JSONValue.object(members)
-        let entry = LedgerEntry(sequence: sequence, body: body, hash: LedgerEntry.hash(ofBody: body), openings: sealer.openings,
+        let bodyText = CanonicalJSON.bytes(body)
+        let entry = LedgerEntry(sequence: sequence, body: body, hash: LedgerEntry.hash(ofCanonical: bodyText), openings: sealer.openings,
                                 confidential: sealer.confidential)
 
         try db.executeCached(
@@ -47,8 +70,8 @@ extension Register {
                 INSERT INTO change(seq, at, type, entity, entity_id, public, body, hash, openings, confidential, public_body)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
-            arguments: [sequence, Timestamp.format(date), draft.type.rawValue, draft.type.entity, draft.entityId,
-                        draft.type.isPublic, CanonicalJSON.string(body), entry.hash,
+            arguments: [sequence, time, draft.type.rawValue, draft.type.entity, draft.entityId,
+                        draft.type.isPublic, String(decoding: bodyText, as: UTF8.self), entry.hash,
                         CanonicalJSON.string(LedgerEntry.openingsJSON(entry.openings)),
                         LedgerPointers.text(entry.confidential), CanonicalJSON.string(.object(publicMembers))])
         if draft.type.isPublic, draft.type.entity == "meeting" {
@@ -62,6 +85,8 @@ extension Register {
                     """,
                 arguments: [sequence, draft.type.entity, draft.entityId, PreciseTimestamp.format(date), PreciseTimestamp.format(date)])
         }
+        self.sequence = sequence
+        hash = entry.hash
         return entry
     }
 }

@@ -42,6 +42,13 @@ enum MeetingTallies {
         try PublicationTimeliness.add(id, in: db)
     }
 
+    /// Adds the contributions of the meetings with ids from `first` through `last`,
+    /// which had none before (a batch's new meetings).
+    static func add(from first: Int64, through last: Int64, in db: Database) throws {
+        try db.execute(sql: upsert(meetings: "id BETWEEN ?1 AND ?2", sign: "+"), arguments: [first, last])
+        try db.execute(sql: listing(meetings: "id BETWEEN ?1 AND ?2"), arguments: [first, last])
+    }
+
     /// Counts every published meeting anew.
     static func rebuild(in db: Database) throws {
         try db.execute(sql: "DELETE FROM tally; DELETE FROM subject_meeting")

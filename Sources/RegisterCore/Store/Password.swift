@@ -12,10 +12,18 @@ public enum Password {
 
     private static let queue = DispatchQueue(label: "insyn.bcrypt", attributes: .concurrent)
 
-    /// Refuses a password shorter than `minimumLength` (counted in Unicode scalars) or with a NUL.
+    /// The longest password in UTF-8 bytes: bcrypt reads no further, so two longer
+    /// passwords that begin alike would be the same password.
+    public static let maximumBytes = 72
+
+    /// Refuses a password shorter than `minimumLength` (counted in Unicode scalars),
+    /// longer than `maximumBytes`, or with a NUL.
     public static func validate(_ password: String) throws {
         if password.unicodeScalars.count < minimumLength {
             throw ValidationError("password", "must be at least \(minimumLength) characters long")
+        }
+        if password.utf8.count > maximumBytes {
+            throw ValidationError("password", "must be at most \(maximumBytes) bytes long in UTF-8 (å, ä and ö count as two)")
         }
         if password.unicodeScalars.contains("\u{0}") {
             throw ValidationError("password", "must not contain a NUL character")

@@ -4,9 +4,12 @@ import GRDB
 /// Writes a `PublicMeeting` into the public current-state tables (`meeting` and its
 /// join tables). These tables hold nothing that is not public.
 enum PublicMeetingRows {
-    static func save(_ meeting: PublicMeeting, sequence: Int64, timeZone: TimeZone, in db: Database) throws {
+    /// `batch` is for a meeting new to these tables inside a batch, which brings the
+    /// kept counts and the search index up to date for all its meetings at its end:
+    /// there is no old contribution to take away and nothing to index yet.
+    static func save(_ meeting: PublicMeeting, sequence: Int64, timeZone: TimeZone, batch: Bool = false, in db: Database) throws {
         let withheld = String(decoding: try RegisterCoding.encoder().encode(meeting.withheld), as: UTF8.self)
-        try MeetingTallies.remove(meeting.id, in: db)
+        if !batch { try MeetingTallies.remove(meeting.id, in: db) }
         try db.executeCached(
             sql: """
                 INSERT OR REPLACE INTO meeting(
@@ -25,7 +28,7 @@ enum PublicMeetingRows {
                 meeting.archiveMonth(in: timeZone).description, Timestamp.format(meeting.updatedAt),
                 meeting.correctionReason, meeting.withdrawnAt.map(Timestamp.format), meeting.withdrawalReason, sequence,
             ])
-        for table in ["meeting_participant", "meeting_counterpart", "meeting_person", "meeting_issue", "meeting_document"] {
+        for table in ["meeting_participant", "meeting_counterpart", "meeting_person", "meeting_issue", "meeting_document"] where !batch {
             try db.executeCached(sql: "DELETE FROM \(table) WHERE meeting_id = ?", arguments: [meeting.id])
         }
         for (position, official) in (meeting.participants ?? []).enumerated() {
@@ -51,7 +54,9 @@ enum PublicMeetingRows {
                 sql: "INSERT INTO meeting_document(meeting_id, position, title, direction, url) VALUES (?, ?, ?, ?, ?)",
                 arguments: [meeting.id, position, document.title, document.direction.rawValue, document.url])
         }
-        try SearchIndex.index(meetingId: meeting.id, in: db)
-        try MeetingTallies.add(meeting.id, in: db)
+        if !batch {
+            try SearchIndex.index(meetingId: meeting.id, in: db)
+            try MeetingTallies.add(meeting.id, in: db)
+        }
     }
 }

@@ -66,11 +66,8 @@ extension Register {
         }
         for meeting in valid { try actor.requireMeetingWriter("record", participants: meeting.participants) }
         return try writer.write { db in
-            try valid.map { meeting in
-                let id = try insertDraft(meeting, by: actor, at: clock(), in: db)
-                _ = try publishOrSubmit(id, by: actor, at: clock(), in: db)
-                return id
-            }
+            for meeting in valid { try checkReferences(of: meeting, keeping: nil, in: db) }
+            return try recordBatch(valid, publish: true, by: actor, times: { _ in (clock(), clock()) }, in: db)
         }
     }
 
@@ -190,9 +187,9 @@ extension Register {
 
     /// The ledger data of a public meeting change: the projection, with every withheld
     /// value and private name put back as a secret (a commitment in the public view).
-    static func publicChange(_ projection: PublicMeeting, meeting: Meeting, type: ChangeType, reason: String?,
+    static func publicChange(_ projection: PublicMeeting, meeting: Meeting, full: JSONValue? = nil, type: ChangeType, reason: String?,
                              by actor: Principal) throws -> ChangeDraft {
-        let full = try JSONValue.from(meeting)
+        let full = try full ?? JSONValue.from(meeting)
         var data = try JSONValue.from(projection)
         var secrets: [JSONPointer] = []
         for field in meeting.withheld.keys.sorted() {
@@ -243,10 +240,7 @@ extension Register {
     }
 
     static func requireReason(_ reason: String) throws(ValidationError) -> String {
-        let trimmed = reason.trimmed
-        guard !trimmed.isEmpty else { throw ValidationError("reason", "is required and must not be empty") }
-        guard trimmed.count <= 2000 else { throw ValidationError("reason", "is longer than 2000 characters") }
-        return trimmed
+        try requireText(reason, field: "reason", max: 2000)
     }
 
     static func encodeRecord(_ meeting: Meeting) throws -> String {

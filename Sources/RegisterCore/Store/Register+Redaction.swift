@@ -200,10 +200,12 @@ extension Register {
             }
     }
 
-    static func requireText(_ text: String, field: String) throws(ValidationError) -> String {
+    /// Required text with the rules of every text field (`TextRules`: no NUL, no leading
+    /// byte order mark, at most `max` Unicode scalars), without its surrounding white space.
+    static func requireText(_ text: String, field: String, max: Int = 500) throws(ValidationError) -> String {
         let trimmed = text.trimmed
         guard !trimmed.isEmpty else { throw ValidationError(field, "is required and must not be empty") }
-        guard trimmed.unicodeScalars.count <= 500 else { throw ValidationError(field, "is longer than 500 characters") }
+        if let problem = TextRules.problem(trimmed, max: max) { throw ValidationError(field, problem) }
         return trimmed
     }
 }

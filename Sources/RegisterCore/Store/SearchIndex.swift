@@ -40,6 +40,11 @@ enum SearchIndex {
         try db.executeCached(sql: "\(insert) \(rowSelect) WHERE m.id = ? AND m.status = 'published'", arguments: [meetingId])
     }
 
+    /// Indexes the published meetings with ids from `first` through `last`, none of them indexed yet (a batch's new meetings).
+    static func index(from first: Int64, through last: Int64, in db: Database) throws {
+        try db.execute(sql: "\(insert) \(rowSelect) WHERE m.id BETWEEN ? AND ? AND m.status = 'published'", arguments: [first, last])
+    }
+
     /// An FTS5 query for the words of `text`, each as a prefix, all required; nil
     /// when `text` has no letters or digits.
     static func query(_ text: String) -> String? {

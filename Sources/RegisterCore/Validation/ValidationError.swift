@@ -29,7 +29,9 @@ public struct ValidationError: Error, Sendable, Equatable, CustomStringConvertib
     }
 
     /// A value as a message quotes it: in single quotes, on one line (control
-    /// characters escaped) and at most `limit` Unicode scalars long.
+    /// characters and the bidirectional embeddings, overrides and isolates escaped, so
+    /// that a quoted value cannot reorder the message around it) and at most `limit`
+    /// Unicode scalars long.
     public static func quote(_ value: some StringProtocol, limit: Int = 60) -> String {
         var out = "'"
         var shown = 0
@@ -37,7 +39,8 @@ public struct ValidationError: Error, Sendable, Equatable, CustomStringConvertib
             if shown == limit { out += "…"; break }
             shown += 1
             if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value)
-                || scalar == "\u{2028}" || scalar == "\u{2029}" {
+                || scalar == "\u{2028}" || scalar == "\u{2029}" || (0x202A...0x202E).contains(scalar.value)
+                || (0x2066...0x2069).contains(scalar.value) {
                 out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
             } else {
                 out.unicodeScalars.append(scalar)

@@ -7,9 +7,15 @@ import Foundation
 /// RFC 3987 §3.1 maps an IRI to a URI. A host outside ASCII is refused: it would
 /// need IDNA, so the user is asked for its `xn--` form.
 public enum WebAddress {
+    /// The longest address taken, in Unicode scalars (what browsers and servers commonly take).
+    public static let maxLength = 2048
+
     /// The URI for `text`, or why it is not an http(s) address.
     public static func uri(_ text: String) -> Result<String, Refusal> {
         let shown = ValidationError.quote(text)
+        guard text.unicodeScalars.count <= maxLength else {
+            return .failure(Refusal("\(shown) is longer than \(maxLength) characters"))
+        }
         if let bad = text.unicodeScalars.first(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }) {
             return .failure(Refusal(bad == " " ? "\(shown) contains a space; write it as %20"
                                                          : "\(shown) contains the character U+\(TextRules.hex(bad))"))
@@ -36,6 +42,9 @@ public enum WebAddress {
         uri = encodingStrayPercents(uri)
         guard let url = URL(string: uri), let host = url.host, !host.isEmpty else {
             return .failure(Refusal("\(shown) is not an http(s) address"))
+        }
+        if let port = url.port, !(1...65535).contains(port) {
+            return .failure(Refusal("\(shown) has the port \(port); a port is from 1 to 65535"))
         }
         return .success(uri)
     }

@@ -27,10 +27,7 @@ struct MultipartBody: Sendable {
         guard let boundary = boundary(request.headers[.contentType] ?? "") else {
             throw HTTPError(.badRequest, message: "The form's body is not multipart/form-data.")
         }
-        let buffer: ByteBuffer
-        do {
-            buffer = try await request.collectBody(upTo: limit)
-        } catch is NIOTooManyBytesError {
+        guard let buffer = try await request.collectBody(within: limit) else {
             throw HTTPError(.contentTooLarge, message: "The form's body is larger than \(limit / 1024 / 1024) MiB.")
         }
         guard let body = MultipartBody(bytes: Array(buffer.readableBytesView), boundary: boundary) else {

@@ -37,6 +37,8 @@ struct SetPasswordController: SiteController {
         var passwordError: String?, repeatError: String?
         if password.unicodeScalars.count < Password.minimumLength {
             passwordError = page.strings.format("setPasswordTooShort", String(Password.minimumLength))
+        } else if password.utf8.count > Password.maximumBytes {
+            passwordError = page.strings.format("hostilePasswordTooLong", String(Password.maximumBytes))
         } else if (try? Password.validate(password)) == nil {
             passwordError = page["setPasswordInvalid"]
         }

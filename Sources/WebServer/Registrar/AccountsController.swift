@@ -45,7 +45,11 @@ struct AccountsController: SiteController {
             try await guarded(request, context) { actor in
                 let id = try Self.id(context)
                 let register = pages.register
-                try await NIOThreadPool.singleton.runIfActive { try register.revokeToken(id, by: actor) }
+                do {
+                    try await NIOThreadPool.singleton.runIfActive { try register.revokeToken(id, by: actor) }
+                } catch is ValidationError {
+                    throw HTTPError(.notFound)
+                }
                 return SignedInPages.seeOther(SiteURL.registrarTokens.path + "?done=revoked")
             }
         }
@@ -56,8 +60,7 @@ struct AccountsController: SiteController {
     }
 
     static func id(_ context: InsynRequestContext) throws -> Int64 {
-        guard let text = context.parameters.get("id"), let id = Int64(text), id > 0 else { throw HTTPError(.notFound) }
-        return id
+        try context.pathId()
     }
 
     private func officialOptions() async throws -> [String: [(value: String, label: String)]] {

@@ -57,8 +57,7 @@ struct RecordPagesController: SiteController {
     }
 
     private func id(_ context: InsynRequestContext) throws -> Int64 {
-        guard let text = context.parameters.get("id"), let id = Int64(text), id > 0 else { throw HTTPError(.notFound) }
-        return id
+        try context.pathId()
     }
 
     private func save(_ records: any RegistrarRecords, id: Int64?, actor: Principal, _ request: Request,

@@ -26,7 +26,7 @@ struct ReviewQueueController: SiteController {
     }
 
     private func decide(actor: Principal, _ request: Request, _ context: InsynRequestContext) async throws -> Response {
-        guard let text = context.parameters.get("id"), let id = Int64(text) else { throw HTTPError(.notFound) }
+        let id = try context.pathId()
         var request = request
         let posted = try await FormBody.read(&request)
         let revision = posted["version"].flatMap(Int64.init).map(MeetingRevision.init)

@@ -8,7 +8,8 @@ struct LegalGroundController: SiteController {
 
     func addRoutes(to router: Router<InsynRequestContext>) {
         let action = "keep the list of legal grounds"
-        router.get(RouterPath(WriteRoutes.Pattern.legalGrounds)) { _, _ in
+        router.get(RouterPath(WriteRoutes.Pattern.legalGrounds)) { request, _ in
+            _ = try APIQuery(request, allowed: [])
             let grounds = try await register.read { snapshot in try snapshot.legalGrounds() }
             return WriteResponse.json(.array(grounds.map { listed in
                 .object(["id": .int(listed.id), "ground": .string(listed.ground.ground), "description": .string(listed.ground.description)])

@@ -6,7 +6,8 @@ import NIOPosix
 import RegisterCore
 
 /// What every write route does before and after the register's one write path: it
-/// requires a principal (401 otherwise), reads the body once and within a limit,
+/// requires a principal (401 otherwise), refuses a query (no write route takes one),
+/// reads the body once and within a limit,
 /// decodes it with `RegisterInput` (every bad field named), reads `If-Match` and
 /// `Idempotency-Key`, runs the write off the event loop, and turns the register's
 /// refusals into problem+json (`WriteProblem`).
@@ -32,6 +33,7 @@ struct WriteRequest {
                                  detail: "send an API token as Authorization: Bearer <token>, or sign in",
                                  headers: [.wwwAuthenticate: "Bearer realm=\"insyn\""])
         }
+        _ = try APIQuery(request, allowed: [])
         do {
             if meetings { try actor.requireMayWriteMeetings("change a meeting") }
             if let action { try actor.requireRegistrar(action) }
@@ -39,11 +41,8 @@ struct WriteRequest {
             throw WriteProblem.from(error)
         }
         var request = request
-        let buffer: ByteBuffer
-        do {
-            buffer = try await request.collectBody(upTo: bodyLimit)
-        } catch {
-            throw ProblemDetails(status: .contentTooLarge, detail: "the body is larger than \(bodyLimit) bytes")
+        guard let buffer = try await request.collectBody(within: bodyLimit) else {
+            throw ProblemDetails(status: .contentTooLarge, detail: "the body is larger than \(bodyLimit) bytes", headers: [.connection: "close"])
         }
         return WriteRequest(request: request, context: context, register: register, actor: actor, body: Data(buffer: buffer))
     }

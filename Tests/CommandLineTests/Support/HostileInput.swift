@@ -1,0 +1,1 @@
+../../WebServerTests/Support/HostileInput.swift

@@ -45,6 +45,16 @@ struct ReviewTests {
         }
     }
 
+    @Test func aRecordersMeetingsRecordedAndPublishedTogetherAreQueuedToo() throws {
+        let before = try publicState()
+        let ids = try fixture.register.recordAndPublishMeetings([fixture.meeting(), fixture.meeting()], by: recorder)
+        #expect(try publicState() == before)
+        #expect(try ids.map { try fixture.register.storedMeeting($0).status } == [.draft, .draft])
+        #expect(try fixture.register.read { try $0.reviewQueue() }.map(\.stored.id) == ids)
+        let registrarIds = try fixture.register.recordAndPublishMeetings([fixture.meeting()], by: registrar)
+        #expect(try fixture.register.storedMeeting(registrarIds[0]).status == .published)
+    }
+
     @Test func withoutReviewRequiredARecorderPublishesAtOnce() throws {
         var settings = try fixture.register.settings()
         settings.reviewRequired = "no"

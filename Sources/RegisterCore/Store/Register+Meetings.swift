@@ -66,6 +66,13 @@ extension Register {
         }
         for meeting in valid { try actor.requireMeetingWriter("record", participants: meeting.participants) }
         return try writer.write { db in
+            if try Self.reviewApplies(to: actor, in: db) {
+                return try valid.map { meeting in
+                    let id = try insertDraft(meeting, by: actor, at: clock(), in: db)
+                    _ = try publishOrSubmit(id, by: actor, at: clock(), in: db)
+                    return id
+                }
+            }
             for meeting in valid { try checkReferences(of: meeting, keeping: nil, in: db) }
             return try recordBatch(valid, publish: true, by: actor, times: { _ in (clock(), clock()) }, in: db)
         }

@@ -159,6 +159,21 @@ struct MeetingImportTests {
         #expect(try fixture.snapshot() == before, "a real run with a bad row changes nothing")
     }
 
+    @Test func twoOfficialsOfTheSameNameInAnExportStayTwo() throws {
+        let catalogue = try MeetingCSVImport.Catalogue(
+            units: Array("id,name,kind\r\n1,Regionstyrelsen,board\r\n".utf8),
+            officials: Array("id,name,title,kind,party,unit_id,unit,active_from,active_to,feed\r\n3,Anna Berg,Regionråd,elected,S,1,Regionstyrelsen,2020-01-01,,\r\n7,Anna Berg,Handläggare,staff,,1,Regionstyrelsen,2021-01-01,,\r\n".utf8),
+            organisations: Array("id,name,kind,organisation_number,sole_trader,eu_transparency_id,website,feed\r\n4,Nordvind Kommunikation AB,consultancy,556802-3450,false,,,\r\n".utf8),
+            issues: Array("id,title,summary,position,status,case_number,policy_areas,unit_id,unit,feed\r\n".utf8))
+        let read = read(csv([row(["participants": "Anna Berg; Anna Berg", "participant_ids": "3; 7", "organisation_ids": "4", "issues": ""])]),
+                        catalogue: catalogue)
+        #expect(read.problems.isEmpty, "\(read.problems)")
+        let register = try Register.inMemory()
+        let report = try register.importMeetings(read.rows, publish: true, by: .shell)
+        #expect(report.created.filter { $0.noun == "official" }.count == 2)
+        #expect(try register.read { try $0.officials() }.map(\.title) == ["Regionråd", "Handläggare"])
+    }
+
     @Test func aDryRunReportsWhatItWouldDoAndChangesNothing() throws {
         let fixture = try Fixture()
         let read = read(csv([row(["organisations": "Helt Ny AB"])]))

@@ -34,20 +34,23 @@ extension MeetingCSVImport.Catalogue {
             row.cell("unit_id").flatMap { Int64($0) }.flatMap { unitsById[$0] } ?? row.cell("unit").map { ImportedUnit(name: $0) }
         }
         for row in try table(officials, "officials.csv") {
-            self.officials[try id(row, "officials.csv")] = ImportedOfficial(
-                name: row.cell("name") ?? "", title: row.cell("title"), kind: row.cell("kind").flatMap(OfficialKind.init),
+            let official = try id(row, "officials.csv")
+            self.officials[official] = ImportedOfficial(
+                sourceId: official, name: row.cell("name") ?? "", title: row.cell("title"), kind: row.cell("kind").flatMap(OfficialKind.init),
                 party: row.cell("party"), unit: unit(row), activeFrom: row.cell("active_from").flatMap(Day.init),
                 activeTo: row.cell("active_to").flatMap(Day.init))
         }
         for row in try table(organisations, "organisations.csv") {
-            self.organisations[try id(row, "organisations.csv")] = ImportedOrganisation(
-                name: row.cell("name") ?? "", kind: row.cell("kind").flatMap(OrganisationKind.init),
+            let organisation = try id(row, "organisations.csv")
+            self.organisations[organisation] = ImportedOrganisation(
+                sourceId: organisation, name: row.cell("name") ?? "", kind: row.cell("kind").flatMap(OrganisationKind.init),
                 organisationNumber: row.cell("organisation_number"), euTransparencyId: row.cell("eu_transparency_id"),
                 website: row.cell("website"))
         }
         for row in try table(issues, "issues.csv") {
-            self.issues[try id(row, "issues.csv")] = ImportedIssue(
-                title: row.cell("title") ?? "", summary: row.cell("summary"), position: row.cell("position"),
+            let issue = try id(row, "issues.csv")
+            self.issues[issue] = ImportedIssue(
+                sourceId: issue, title: row.cell("title") ?? "", summary: row.cell("summary"), position: row.cell("position"),
                 status: row.cell("status").flatMap(IssueStatus.init), caseNumber: row.cell("case_number"),
                 policyAreas: row.cell("policy_areas")?.components(separatedBy: "; ") ?? [], unit: unit(row))
         }

@@ -148,11 +148,11 @@ private struct RowReader {
         let counterparts = readCounterparts(withheld)
         let issues = references("issues", ids: "issue_ids", in: catalogue?.issues) { ImportedIssue(title: $0) }
         let documents = readDocuments()
+        let place = filled("place", withheld), subject = filled("subject", withheld), summary = filled("summary", withheld)
         guard let startsAt, let minutes, let format, let direction, let initiator, !participants.isEmpty, problems.isEmpty else { return nil }
-        let meeting = Meeting(startsAt: startsAt, durationMinutes: minutes, place: filled("place", withheld),
+        let meeting = Meeting(startsAt: startsAt, durationMinutes: minutes, place: place,
                               format: format, direction: direction, initiator: initiator, participants: [], counterparts: [], issues: [],
-                              subject: filled("subject", withheld), summary: filled("summary", withheld), documents: documents,
-                              withheld: withheld)
+                              subject: subject, summary: summary, documents: documents, withheld: withheld)
         return ImportRow(line: record.line, meeting: meeting, participants: participants, counterparts: counterparts, issues: issues)
     }
 
@@ -166,7 +166,10 @@ private struct RowReader {
     /// empty, for the register to refuse.
     private mutating func filled(_ column: String, _ withheld: [MeetingField: Withholding]) -> String {
         if let value = text(column) { return value }
-        guard let field = MeetingField(rawValue: column), withheld[field] != nil else { return "" }
+        guard let field = MeetingField(rawValue: column), withheld[field] != nil else {
+            problem(column, "is required and must not be empty")
+            return ""
+        }
         filledIn += 1
         return MeetingCSVImport.missingWithheld
     }

@@ -58,7 +58,8 @@ struct ImportCommand: ParsableCommand {
             lines.append("Matched \(entry.noun) \(entry.id) \(ValidationError.quote(entry.name, limit: 200)) by \(entry.matchedBy ?? "name")")
         }
         if !source.skipped.isEmpty {
-            lines.append("Skipped \(source.skipped.count) withdrawn meeting\(source.skipped.count == 1 ? "" : "s") (a tombstone has no content): line\(source.skipped.count == 1 ? "" : "s") \(source.skipped.map(String.init).joined(separator: ", "))")
+            let shown = source.skipped.prefix(10).map(String.init).joined(separator: ", ") + (source.skipped.count > 10 ? ", …" : "")
+            lines.append("Skipped \(source.skipped.count) withdrawn meeting\(source.skipped.count == 1 ? "" : "s") (a tombstone has no content): line\(source.skipped.count == 1 ? "" : "s") \(shown)")
         }
         if source.filledIn > 0 {
             lines.append("\(source.filledIn) withheld value\(source.filledIn == 1 ? " was" : "s were") empty in the file and recorded as \(ValidationError.quote(MeetingCSVImport.missingWithheld)) (still withheld)")

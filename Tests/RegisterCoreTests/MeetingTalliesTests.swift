@@ -7,24 +7,6 @@ import Testing
 /// anew from the public tables, after every kind of write that moves them.
 @Suite("The meeting counts kept by the write path")
 struct MeetingTalliesTests {
-    /// Every kept count and listing, in a fixed order.
-    private func kept(_ register: Register) throws -> [String] {
-        try register.readDatabase { db in
-            try String.fetchAll(db, sql: """
-                SELECT subject || ' ' || subject_id || ' ' || facet || ' ' || item || ' ' || of_item || ': '
-                    || meetings || ' ' || inbound || ' ' || outbound FROM tally WHERE meetings <> 0 ORDER BY 1
-                """)
-            + String.fetchAll(db, sql: """
-                SELECT subject || ' ' || subject_id || ' ' || starts_at || ' ' || meeting_id FROM subject_meeting ORDER BY 1
-                """)
-        }
-    }
-
-    private func countedAnew(_ register: Register) throws -> [String] {
-        try register.writer.write { db in try MeetingTallies.rebuild(in: db) }
-        return try kept(register)
-    }
-
     private func meeting(day: Int, _ direction: MeetingDirection, _ participants: [Int64], _ counterparts: [Counterpart],
                          _ issues: [Int64], withheld: [MeetingField: Withholding] = [:]) -> Meeting {
         Meeting(startsAt: Timestamp.parse(String(format: "2026-10-%02dT09:00:00Z", day))!, durationMinutes: 30, place: "Regionens hus",
@@ -35,9 +17,9 @@ struct MeetingTalliesTests {
     @Test func keptCountsEqualCountsMadeAnewAfterCorrectionsWithdrawalsAndRedactions() throws {
         let fixture = try FootprintRegister()
         let register = fixture.register
-        let before = try kept(register)
+        let before = try TallyComparison.kept(register)
         #expect(!before.isEmpty)
-        #expect(try countedAnew(register) == before)
+        #expect(try TallyComparison.countedAnew(register) == before)
 
         let p = fixture.published
         try register.correctMeeting(p[0], with: meeting(day: 11, .outbound, [fixture.officials.erik], [Counterpart(organisation: fixture.ngo)],
@@ -49,9 +31,9 @@ struct MeetingTalliesTests {
         try register.withdrawMeeting(p[3], reason: "Registrerat två gånger.", by: .shell)
         try register.redactMeeting(p[6], .field(.direction), ground: "OSL 19 kap. 3 §", reason: "Uppgiften omfattas av sekretess.", by: .shell)
         try register.publishMeeting(fixture.draft, by: .shell)
-        let after = try kept(register)
+        let after = try TallyComparison.kept(register)
         #expect(after != before)
-        #expect(try countedAnew(register) == after)
+        #expect(try TallyComparison.countedAnew(register) == after)
     }
 
     @Test func movingAnOfficialOrChangingAnOrganisationsKindCountsItsMeetingsAgain() throws {
@@ -61,8 +43,8 @@ struct MeetingTalliesTests {
         try register.update(fixture.officials.erik, with: Official(name: "Erik Berg", title: "Kulturchef", kind: .staff,
                                                                   unit: fixture.units.board, activeFrom: Day("2020-01-01")!), by: .shell)
         try register.update(fixture.ngo, with: Organisation(name: "Naturskyddsföreningen i Värmland", kind: .company), by: .shell)
-        let after = try kept(register)
-        #expect(try countedAnew(register) == after)
+        let after = try TallyComparison.kept(register)
+        #expect(try TallyComparison.countedAnew(register) == after)
         try register.read { (snapshot: RegisterSnapshot) throws in
             #expect(try snapshot.publishedMeetingCount(.unit(fixture.units.committee)) == 0)
             #expect(try snapshot.meetingStatistics() != statisticsBefore)

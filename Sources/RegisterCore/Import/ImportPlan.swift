@@ -123,7 +123,8 @@ struct ImportPlan {
                 noteMatch("official", ids[0], name, by: "name")
                 return ids[0]
             }
-            if let index = plannedOfficial[name] {
+            let key = official.sourceId.map { "#\($0)" } ?? name
+            if let index = plannedOfficial[key] {
                 if officials[index - 1].activeFrom.map({ day < $0 }) ?? false, startsAtFirstMeeting[index - 1] {
                     officials[index - 1].activeFrom = day
                 }
@@ -136,7 +137,7 @@ struct ImportPlan {
             officials.append(planned)
             lineOfOfficial.append(line)
             startsAtFirstMeeting.append(defaultStart)
-            plannedOfficial[name] = officials.count
+            plannedOfficial[key] = officials.count
             return -Int64(officials.count)
         }
     }
@@ -160,7 +161,7 @@ struct ImportPlan {
                 noteMatch("organisation", ids[0], name, by: "name")
                 return ids[0]
             }
-            let key = number.map { "#\($0)" } ?? name
+            let key = organisation.sourceId.map { "id \($0)" } ?? number.map { "#\($0)" } ?? name
             if let index = plannedOrganisation[key] { return -Int64(index) }
             var planned = organisation
             planned.name = name
@@ -186,12 +187,13 @@ struct ImportPlan {
                 noteMatch("issue", ids[0], title, by: "title")
                 return ids[0]
             }
-            if let index = plannedIssue[title] { return -Int64(index) }
+            let key = issue.sourceId.map { "#\($0)" } ?? title
+            if let index = plannedIssue[key] { return -Int64(index) }
             var planned = issue
             planned.title = title
             issues.append(planned)
             lineOfIssue.append(line)
-            plannedIssue[title] = issues.count
+            plannedIssue[key] = issues.count
             return -Int64(issues.count)
         }
     }

@@ -26,6 +26,9 @@ public struct ImportedUnit: Sendable, Hashable {
 /// say is filled in when the official is created (title "Okänd titel (import)", staff,
 /// the unknown unit, active from the day of their first imported meeting).
 public struct ImportedOfficial: Sendable, Hashable {
+    /// The record's id in the file it comes from (an export's `officials.csv`), which
+    /// tells apart two officials of the same name; nil when named by name alone.
+    public var sourceId: Int64?
     public var name: String
     public var title: String?
     public var kind: OfficialKind?
@@ -34,8 +37,9 @@ public struct ImportedOfficial: Sendable, Hashable {
     public var activeFrom: Day?
     public var activeTo: Day?
 
-    public init(name: String, title: String? = nil, kind: OfficialKind? = nil, party: String? = nil, unit: ImportedUnit? = nil,
+    public init(sourceId: Int64? = nil, name: String, title: String? = nil, kind: OfficialKind? = nil, party: String? = nil, unit: ImportedUnit? = nil,
                 activeFrom: Day? = nil, activeTo: Day? = nil) {
+        self.sourceId = sourceId
         self.name = name
         self.title = title
         self.kind = kind
@@ -49,14 +53,17 @@ public struct ImportedOfficial: Sendable, Hashable {
 /// An organisation an import file names; matched by organisationsnummer when it has
 /// one, else by exact name. Created as kind `other` unless the file says its kind.
 public struct ImportedOrganisation: Sendable, Hashable {
+    /// The record's id in the file it comes from (see `ImportedOfficial.sourceId`).
+    public var sourceId: Int64?
     public var name: String
     public var kind: OrganisationKind?
     public var organisationNumber: String?
     public var euTransparencyId: String?
     public var website: String?
 
-    public init(name: String, kind: OrganisationKind? = nil, organisationNumber: String? = nil, euTransparencyId: String? = nil,
+    public init(sourceId: Int64? = nil, name: String, kind: OrganisationKind? = nil, organisationNumber: String? = nil, euTransparencyId: String? = nil,
                 website: String? = nil) {
+        self.sourceId = sourceId
         self.name = name
         self.kind = kind
         self.organisationNumber = organisationNumber
@@ -67,6 +74,8 @@ public struct ImportedOrganisation: Sendable, Hashable {
 
 /// An issue an import file names; matched by exact title.
 public struct ImportedIssue: Sendable, Hashable {
+    /// The record's id in the file it comes from (see `ImportedOfficial.sourceId`).
+    public var sourceId: Int64?
     public var title: String
     public var summary: String?
     public var position: String?
@@ -75,8 +84,9 @@ public struct ImportedIssue: Sendable, Hashable {
     public var policyAreas: [String]
     public var unit: ImportedUnit?
 
-    public init(title: String, summary: String? = nil, position: String? = nil, status: IssueStatus? = nil,
+    public init(sourceId: Int64? = nil, title: String, summary: String? = nil, position: String? = nil, status: IssueStatus? = nil,
                 caseNumber: String? = nil, policyAreas: [String] = [], unit: ImportedUnit? = nil) {
+        self.sourceId = sourceId
         self.title = title
         self.summary = summary
         self.position = position

@@ -48,6 +48,25 @@ public enum Commitment {
     }
 }
 
+/// Salts for the commitments of a run of changes, drawn from a cryptographically secure
+/// generator 64 at a time (BoringSSL's, through swift-crypto): `newSalt()` asks the
+/// kernel four times per salt, and a meeting's changes hold about sixty salts.
+struct SaltSource {
+    private static let saltBytes = 32
+    private static let blockBytes = 64 * saltBytes
+    private var block: [UInt8] = []
+    private var offset = 0
+
+    mutating func next() -> String {
+        if offset + Self.saltBytes > block.count {
+            block = SymmetricKey(size: SymmetricKeySize(bitCount: Self.blockBytes * 8)).withUnsafeBytes { Array($0) }
+            offset = 0
+        }
+        defer { offset += Self.saltBytes }
+        return hex(block[offset..<offset + Self.saltBytes])
+    }
+}
+
 func hex(_ bytes: some Sequence<UInt8>) -> String {
     let digits = Array("0123456789abcdef".utf8)
     var out: [UInt8] = []
@@ -72,8 +91,16 @@ public struct JSONPointer: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// Tokens without "~" or "/" (nearly all) are written as they are: Foundation's
+    /// `replacingOccurrences` took a third of appending a change.
     public var description: String {
-        tokens.map { "/" + $0.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1") }.joined()
+        var text = ""
+        for token in tokens {
+            text += "/"
+            text += token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") })
+                ? token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1") : token
+        }
+        return text
     }
 
     public func appending(_ token: String) -> JSONPointer { JSONPointer(tokens + [token]) }

@@ -32,6 +32,7 @@ struct LedgerTail {
     private(set) var sequence: Int64
     private(set) var hash: String
     private let actorsPublic: Bool
+    private var salts = SaltSource()
 
     init(_ db: Database) throws {
         let head = try db.rowCached(sql: "SELECT seq, hash FROM change ORDER BY seq DESC LIMIT 1")
@@ -46,7 +47,7 @@ struct LedgerTail {
         let previous = hash
         let time = Timestamp.format(date)
 
-        var sealer = CommitmentSealer(secrets: Set(draft.secrets))
+        var sealer = CommitmentSealer(secrets: Set(draft.secrets), salts: salts)
         var members: JSONObject = [
             "seq": .int(sequence), "prev": .string(previous), "at": .string(time),
             "type": .string(draft.type.rawValue), "entity": .string(draft.type.entity), "id": .int(draft.entityId),
@@ -60,6 +61,7 @@ struct LedgerTail {
         }
         if let redacts = draft.redacts { members["redacts"] = redacts }
         members["actor"] = sealer.seal(actor: draft.actor, confidential: !actorsPublic)
+        salts = sealer.salts
         let body = JSONValue.object(members)
         let bodyText = CanonicalJSON.bytes(body)
         let entry = LedgerEntry(sequence: sequence, body: body, hash: LedgerEntry.hash(ofCanonical: bodyText), openings: sealer.openings,
@@ -98,8 +100,12 @@ struct CommitmentSealer {
     let secrets: Set<JSONPointer>
     var openings: [JSONPointer: LedgerEntry.Opening] = [:]
     var confidential: Set<JSONPointer> = []
+    var salts: SaltSource
 
-    init(secrets: Set<JSONPointer>) { self.secrets = secrets }
+    init(secrets: Set<JSONPointer>, salts: SaltSource = SaltSource()) {
+        self.secrets = secrets
+        self.salts = salts
+    }
 
     /// `relative` is the place within `data` (to match the secrets), nil outside it.
     mutating func seal(_ value: JSONValue, at pointer: [String], relative: [String]?) -> JSONValue {
@@ -135,7 +141,7 @@ struct CommitmentSealer {
     }
 
     private mutating func commit(_ value: JSONValue, at pointer: [String], confidential isConfidential: Bool) -> JSONValue {
-        let salt = Commitment.newSalt()
+        let salt = salts.next()
         let location = JSONPointer(pointer)
         openings[location] = .init(salt: salt, value: value)
         if isConfidential { confidential.insert(location) }

@@ -8,7 +8,7 @@ enum PublicMeetingRows {
     /// kept counts and the search index up to date for all its meetings at its end:
     /// there is no old contribution to take away and nothing to index yet.
     static func save(_ meeting: PublicMeeting, sequence: Int64, timeZone: TimeZone, batch: Bool = false, in db: Database) throws {
-        let withheld = String(decoding: try RegisterCoding.encoder().encode(meeting.withheld), as: UTF8.self)
+        let withheld = meeting.withheld.isEmpty ? "{}" : String(decoding: try RegisterCoding.encoder().encode(meeting.withheld), as: UTF8.self)
         if !batch { try MeetingTallies.remove(meeting.id, in: db) }
         try db.executeCached(
             sql: """

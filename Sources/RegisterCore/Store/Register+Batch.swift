@@ -22,8 +22,9 @@ extension Register {
         ids.reserveCapacity(meetings.count)
         for (index, meeting) in meetings.enumerated() {
             let (recorded, published) = times(index)
-            let record = try Self.encodeRecord(meeting)
             let full = try JSONValue.from(meeting)
+            // The stored record is the same JSON as `encodeRecord` writes, in its canonical form.
+            let record = CanonicalJSON.string(full)
             let draftSequence = tail.sequence + 1
             let lastSequence = publish ? draftSequence + 1 : draftSequence
             if publish {

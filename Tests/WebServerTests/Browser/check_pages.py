@@ -235,7 +235,6 @@ def main():
     parser.add_argument("--screenshots", metavar="DIR", help="save a full-page PNG of each page, language and width here")
     parser.add_argument("--chromium", default=os.environ.get("CHROMIUM", "/usr/bin/chromium"))
     parser.add_argument("--chromedriver", default=os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
-    parser.add_argument("--sign-in", metavar="EMAIL:PASSWORD", help="sign in first, to check signed-in pages")
     parser.add_argument("--languages", default=",".join(LANGUAGES), help="comma-separated, default sv,en")
     parser.add_argument("--sign-in", metavar="EMAIL:PASSWORD",
                         help="check the signed-in pages (/my/, /registrar, /audit/) signed in as this account; the others anonymously")

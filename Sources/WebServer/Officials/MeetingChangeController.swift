@@ -69,6 +69,9 @@ struct MeetingChangeController: SiteController {
                          _ context: InsynRequestContext) async throws -> Response {
         var request = request
         let fields = FormBody.isForm(request) ? try await FormBody.read(&request) : [:]
+        guard MeetingFormInput.choicesAreWellFormed(fields) else {
+            throw HTTPError(.badRequest, message: "The form names an organisation by something that is not its id.")
+        }
         var input = MeetingFormInput(fields: fields)
         let reason = fields["reason"] ?? ""
         let revision = fields["revision"].flatMap(Int64.init).map(MeetingRevision.init) ?? stored.revision

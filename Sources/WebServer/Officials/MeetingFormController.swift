@@ -60,6 +60,9 @@ struct MeetingFormController: SiteController {
     private func post(_ stored: StoredMeeting?, _ principal: Principal, _ request: Request, _ context: InsynRequestContext) async throws -> Response {
         var request = request
         let fields = FormBody.isForm(request) ? try await FormBody.read(&request) : [:]
+        guard MeetingFormInput.choicesAreWellFormed(fields) else {
+            throw HTTPError(.badRequest, message: "The form names an organisation by something that is not its id.")
+        }
         var input = MeetingFormInput(fields: fields)
         let purpose: MeetingFormView.Purpose = stored.map { .draft($0.id) } ?? .new
         let revision = fields["revision"].flatMap(Int64.init).map(MeetingRevision.init) ?? stored?.revision

@@ -143,6 +143,16 @@ struct MeetingFormInput: Sendable, Equatable {
         self = padded()
     }
 
+    /// Whether each choice of an organisation ("behalf-ID", "person-N-organisation")
+    /// is one the form offers: "0" for none or a record's id. Anything else no browser
+    /// sends, and is refused rather than read as none.
+    static func choicesAreWellFormed(_ fields: [String: String]) -> Bool {
+        fields.allSatisfy { name, value in
+            guard name.hasPrefix("behalf-") || name.hasPrefix("person-") && name.hasSuffix("-organisation") else { return true }
+            return Int64(value).map { $0 >= 0 && String($0) == value } ?? false
+        }
+    }
+
     /// The form's fields as `init(fields:)` reads them: what a preview carries along
     /// in hidden fields, so that confirming (or going back to edit) loses nothing.
     var formFields: [(name: String, value: String)] {

@@ -30,17 +30,25 @@ struct BenchAPICommand: ParsableCommand {
     @Option(help: "wrk's threads.") var threads = 2
     @Option(help: "wrk's concurrent connections.") var connections = 16
     @Option(help: "How many times to fetch the change stream and run sqlite3.") var runs = 3
+    @Option(help: ArgumentHelp("Measure only this target (repeatable): \(targets.joined(separator: ", ")). Default: all.",
+                               valueName: "target")) var only: [String] = []
 
     func validate() throws {
         guard meetings > 0, seconds > 0, runs > 0 else { throw ValidationError("--meetings, --seconds and --runs must be at least 1") }
         guard threads > 0, connections >= threads else { throw ValidationError("--connections must be at least --threads, and both at least 1") }
+        if let unknown = only.first(where: { !Self.targets.contains($0) }) {
+            throw ValidationError("--only \(unknown): not a target; the targets are \(Self.targets.joined(separator: ", "))")
+        }
     }
 
+    func includes(_ target: String) -> Bool { only.isEmpty || only.contains(target) }
+
     /// The pages measured: a list with filters from the search page, and one meeting.
-    static func pages(meeting: Int64) -> [(name: String, path: String)] { [
-        ("meetings: an issue, a direction and a date range", APIURL.meetings(query: "issue=1&direction=inbound&from=2025-01-01&limit=50").path),
-        ("one meeting with its versions", APIURL.meeting(meeting).path),
+    static func pages(meeting: Int64) -> [(target: String, name: String, path: String)] { [
+        ("meetings", "meetings: an issue, a direction and a date range", APIURL.meetings(query: "issue=1&direction=inbound&from=2025-01-01&limit=50").path),
+        ("meeting", "one meeting with its versions", APIURL.meeting(meeting).path),
     ] }
+    static let targets = pages(meeting: 1).map(\.target) + ["stream"]
 
     func run() throws {
         guard let wrk = Wrk.executable() else { throw CLIError("wrk is not installed; install it with `apt-get install wrk`") }
@@ -59,7 +67,7 @@ struct BenchAPICommand: ParsableCommand {
             insyn bench api: \(path): \(meetings) published meetings, \(head.sequence) ledger changes; \
             wrk -t\(threads) -c\(connections) -d\(seconds)s --latency, all on 127.0.0.1
             """)
-        for page in Self.pages(meeting: Int64(meetings / 2)) {
+        for page in Self.pages(meeting: Int64(meetings / 2)) where includes(page.target) {
             let label = "  \(page.name) \(page.path): "
             let probe = try client.send(HTTPRequest(url: server.url + page.path))
             guard probe.status == 200 else { throw CLIError(label + "answered \(probe.status)") }
@@ -68,6 +76,7 @@ struct BenchAPICommand: ParsableCommand {
                                  BenchWebCommand.milliseconds(result.p50), BenchWebCommand.milliseconds(result.p99),
                                  result.p99 < 0.050 ? "met" : "NOT met") + result.note)
         }
+        guard includes("stream") else { return }
 
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("insyn-bench-api-\(getpid())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -53,7 +53,7 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let format = logFormat
         LoggingSystem.bootstrap { label in
-            var handler: any LogHandler = format == .json ? JSONLogHandler(label: label) : StreamLogHandler.standardError(label: label)
+            var handler: any LogHandler = format == .json ? JSONLogHandler(label: label) : TextLogHandler(label: label)
             handler.logLevel = .info
             return handler
         }

@@ -38,7 +38,11 @@ struct SecurityHeadersResponder<Inner: HTTPResponder>: HTTPResponder {
     func respond(to request: Request, context: Context) async throws -> Response {
         var response = try await inner.respond(to: request, context: context)
         let extra = request.uri.path.hasPrefix(SiteURL.feedStylesheet.path.dropLast("feed.xsl".count)) ? feedHeaders : headers
-        for field in extra { response.headers[field.name] = field.value }
+        if response.headers[.contentSecurityPolicy] == nil {
+            response.headers.append(contentsOf: extra)
+        } else {
+            for field in extra { response.headers[field.name] = field.value }
+        }
         if request.method == .get || request.method == .head, OpenData.isOpen(request.uri.path) {
             response.headers[.accessControlAllowOrigin] = "*"
         }

@@ -21,15 +21,20 @@ struct CachedDocument: Sendable {
         self.lastModified = lastModified
         lastModifiedHeader = lastModified.map(ConditionalResponse.httpDate)
         status = 200
+        layout = nil
     }
 
+    /// Where a public page's header and footer are, for a signed-in reader's copy.
+    let layout: LayoutSlots?
+
     /// A page: its entity tag made from what it depends on, not from its bytes.
-    init(page html: String, etag: String, status: Int) {
+    init(page html: String, etag: String, status: Int, layout: LayoutSlots? = nil) {
         body = ByteBuffer(string: html)
         self.etag = etag
         lastModified = nil
         lastModifiedHeader = nil
         self.status = status
+        self.layout = layout
     }
 }
 

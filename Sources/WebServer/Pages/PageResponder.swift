@@ -9,8 +9,9 @@ import RegisterCore
 /// off the server's event loop.
 ///
 /// A page is the same bytes while the ledger head, the settings, the theme and the
-/// language are (a public page is the same for every reader, signed in or not): its
-/// ETag is made of them, so a conditional GET costs a shared read of the head and no
+/// language are (a public page is the same for every reader; a signed-in one gets the
+/// kept bytes with their own header and footer, `LayoutSlots`): its ETag is made of
+/// them (and of the signed-in reader), so a conditional GET costs a shared read of the head and no
 /// rendering, and so does a repeated GET while the page is kept (`DocumentCache`,
 /// keyed by the language, path and query). Read and check the query parameters
 /// before calling `respond`, so that a bad one is a 400 even for a conditional request.
@@ -44,7 +45,8 @@ public struct PageResponder: Sendable {
         let renderer = renderer
         let version = try await versions.current()
         var headers = Self.headers(language: language)
-        let current = Self.etag(version, language: language, theme: renderer.fingerprint)
+        let reader = context.principal.map(Self.readerTag) ?? ""
+        let current = Self.etag(version, language: language, theme: renderer.fingerprint, reader: reader)
         if Self.matches(request.headers[values: .ifNoneMatch], current) {
             headers[.eTag] = current
             return Response(status: .notModified, headers: headers)
@@ -56,14 +58,28 @@ public struct PageResponder: Sendable {
                 let read = try RegisterVersion(snapshot)
                 let pageContext = PageContext(language: language, settings: read.settings, path: path, query: query)
                 let result = try build(snapshot, pageContext)
+                let (html, layout) = try renderer.renderShared(result.view, context: pageContext)
                 return DocumentCache.Rendered(version: read, document: CachedDocument(
-                    page: try renderer.render(result.view, context: pageContext),
-                    etag: Self.etag(read, language: language, theme: renderer.fingerprint), status: result.status))
+                    page: html, etag: Self.etag(read, language: language, theme: renderer.fingerprint), status: result.status,
+                    layout: layout))
             }
         }
         guard let page else { throw HTTPError(.notFound) }
-        headers[.eTag] = page.etag
-        return Response(status: HTTPResponse.Status(code: page.status), headers: headers, body: ResponseBody(byteBuffer: page.body))
+        var body = page.body
+        if let principal = context.principal, let layout = page.layout {
+            var readerContext = PageContext(language: language, settings: version.settings, path: path, query: query)
+            readerContext.principal = principal
+            let (header, footer) = renderer.layout(layout, context: readerContext)
+            body = layout.splice(page.body, header: header, footer: footer)
+        }
+        headers[.eTag] = reader.isEmpty ? page.etag : String(page.etag.dropLast()) + reader + "\""
+        return Response(status: HTTPResponse.Status(code: page.status), headers: headers, body: ResponseBody(byteBuffer: body))
+    }
+
+    /// What a signed-in reader's copy of a page adds to its entity tag: their header
+    /// differs with their name and role, which change outside the ledger.
+    static func readerTag(_ principal: Principal) -> String {
+        "-r" + ConditionalResponse.fingerprint(Array("\(principal.kind.rawValue)\u{0}\(principal.id ?? 0)\u{0}\(principal.name)\u{0}\(principal.role.rawValue)".utf8))
     }
 
     /// The headers of every page: HTML, its language, revalidated on each use (the
@@ -78,8 +94,8 @@ public struct PageResponder: Sendable {
                  body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
     }
 
-    static func etag(_ version: RegisterVersion, language: Language, theme: String) -> String {
-        "\"p\(version.sequence)-\(version.hash.prefix(16))-\(version.settingsFingerprint)-\(theme)-\(language.rawValue)\""
+    static func etag(_ version: RegisterVersion, language: Language, theme: String, reader: String = "") -> String {
+        "\"p\(version.sequence)-\(version.hash.prefix(16))-\(version.settingsFingerprint)-\(theme)-\(language.rawValue)\(reader)\""
     }
 
     /// `If-None-Match` by weak comparison (RFC 9110 §13.1.2).

@@ -68,6 +68,36 @@ public struct PageRenderer: Sendable {
                               t: context.strings.table, page: page)
         return template.render(MustacheTree.make(frame), library: library)
     }
+
+    /// A public page rendered for any reader (anonymously), with the slots where a
+    /// signed-in reader's header and footer go (see `LayoutSlots`).
+    func renderShared(_ page: any PageView, context: PageContext) throws -> (html: String, slots: LayoutSlots?) {
+        var anonymous = context
+        anonymous.principal = nil
+        let html = try render(page, context: anonymous)
+        let frame = SiteFrame(page: page, context: anonymous, hasLogo: theme.assets["logo.svg"] != nil)
+        let (header, footer) = layout(frame, context: anonymous)
+        return (html, LayoutSlots(html: html, frame: frame, header: header, footer: footer))
+    }
+
+    /// The header and footer of a kept page as `context`'s reader (signed in) sees them.
+    func layout(_ slots: LayoutSlots, context: PageContext) -> (header: String, footer: String) {
+        var frame = slots.frame
+        frame.account = AccountLinks(context.principal, context: context)
+        return layout(frame, context: context)
+    }
+
+    private func layout(_ frame: SiteFrame, context: PageContext) -> (header: String, footer: String) {
+        let tree = MustacheTree.make(LayoutFrame(site: frame, t: context.strings.table))
+        let part = { (name: String) in library.getTemplate(named: name)?.render(tree, library: library) ?? "" }
+        return (part("layout-header"), part("layout-footer"))
+    }
+}
+
+/// What the layout's header and footer are rendered with alone: the layout's data and the words.
+struct LayoutFrame: Sendable {
+    let site: SiteFrame
+    let t: [String: String]
 }
 
 /// What a page template is rendered with: the layout's data (`site`), the words of the

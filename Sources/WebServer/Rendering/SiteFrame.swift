@@ -37,7 +37,7 @@ struct SiteFrame: Sendable {
     /// The page's JSON twin in the API, when it has one.
     let json: String?
     /// The signed-in person's links, on the pages rendered for them.
-    let account: AccountLinks?
+    var account: AccountLinks?
 
     init(page: any PageView, context: PageContext, hasLogo: Bool) {
         lang = context.language.rawValue

@@ -174,6 +174,39 @@ struct OfficialsPagesFormTests {
         #expect(try fixture.snapshot() == before)
     }
 
+    @Test func theRegistersRulesAreSaidInThePagesLanguageWithNoEnglishFromTheRegister() async throws {
+        let fixture = try await Fixture()
+        let before = try fixture.snapshot()
+        try await buildApplication(register: fixture.register).test(.router) { client in
+            // 02.30 on the last Sunday of March does not exist in Stockholm: the clocks go forward.
+            let fields = Self.filled(fixture, csrf: fixture.recorder.csrfToken).map { field -> (String, String) in
+                switch field.0 {
+                case "date": ("date", "2026-03-29")
+                case "time": ("time", "02:30")
+                case "subject": ("subject", String(repeating: "ö", count: 301))
+                case "duration": ("duration", "20000")
+                default: field
+                }
+            }
+            for (language, expected) in [
+                ("", ["Datum: den tiden finns inte den dagen, eftersom klockan ställs fram en timme. Ange en annan tid.",
+                      "Ämne får vara högst 300 tecken lång", "Längd i minuter får vara högst en vecka"]),
+                ("?lang=en", ["Date: that time does not exist on that day, because the clocks go forward an hour. Enter another time.",
+                              "Subject must be at most 300 characters long", "Duration in minutes must be at most a week"]),
+            ] {
+                let page = try await client.post("/my/meetings/new" + language, headers: Fixture.form(fixture.recorder), fields)
+                #expect(page.status == .badRequest)
+                for message in expected {
+                    #expect(page.body.contains("\(message)</a></li>"), "\(message)")
+                }
+                for english in ["Europe/Stockholm", "Unicode scalars", "is longer than"] {
+                    #expect(!page.body.contains(english), "\(english)")
+                }
+            }
+        }
+        #expect(try fixture.snapshot() == before)
+    }
+
     @Test func theCatalogueSearchStepListsMatchesAndKeepsEverythingTyped() async throws {
         let fixture = try await Fixture()
         let before = try fixture.snapshot()

@@ -83,7 +83,7 @@ public struct Meeting: Sendable, Equatable, Codable {
     /// The duration that `endsAt` gives, which must be whole minutes and agree with
     /// `durationMinutes` when both are given.
     private static func minutes(from start: Date, to end: Date, given: Int?) throws(ValidationError) -> Int {
-        guard end > start else { throw ValidationError("endsAt", "must be after startsAt") }
+        guard end > start else { throw ValidationError("endsAt", "must be after startsAt", rule: .endsBeforeStart) }
         let seconds = Int64(end.timeIntervalSince(start))
         guard seconds % 60 == 0 else { throw ValidationError("endsAt", "must be a whole number of minutes after startsAt") }
         let minutes = Int(seconds / 60)

@@ -20,7 +20,7 @@ extension Timestamp {
     public static func read(_ text: String, timeZone: TimeZone) throws(Refusal) -> Date {
         let shown = ValidationError.quote(text)
         guard let parts = Parts(text) else {
-            throw Refusal("\(shown) is not a date and time like 2026-11-23T14:30:00+01:00 or 2026-11-23T14:30")
+            throw Refusal("\(shown) is not a date and time like 2026-11-23T14:30:00+01:00 or 2026-11-23T14:30", rule: .notADate)
         }
         if parts.hasFraction { throw Refusal("\(shown) has a fraction of a second; the register keeps whole seconds") }
         let date: Date
@@ -29,7 +29,7 @@ extension Timestamp {
             date = Date(timeIntervalSince1970: TimeInterval(parts.wall - Int64(offset)))
         } else {
             let wall = Date(timeIntervalSince1970: TimeInterval(parts.wall))
-            guard isInRange(wall) else { throw Refusal("\(shown) is outside the years 1900 to 2200") }
+            guard isInRange(wall) else { throw Refusal("\(shown) is outside the years 1900 to 2200", rule: .outsideYears) }
             let candidates = Set([-86_400, 0, 86_400].map { timeZone.secondsFromGMT(for: wall.addingTimeInterval(TimeInterval($0))) })
             let instants = candidates.sorted(by: >).compactMap { offset -> Date? in
                 let instant = wall.addingTimeInterval(TimeInterval(-offset))
@@ -37,15 +37,15 @@ extension Timestamp {
             }
             switch instants.count {
             case 0:
-                throw Refusal("\(shown) does not exist in \(timeZone.identifier): the clocks are put forward at that hour; give another time or an offset")
+                throw Refusal("\(shown) does not exist in \(timeZone.identifier): the clocks are put forward at that hour; give another time or an offset", rule: .skippedHour)
             case 1:
                 date = instants[0]
             default:
                 let offsets = instants.map { Timestamp.offsetText(timeZone.secondsFromGMT(for: $0)) }
-                throw Refusal("\(shown) happens twice in \(timeZone.identifier): the clocks are put back at that hour; add the offset, \(offsets.joined(separator: " or "))")
+                throw Refusal("\(shown) happens twice in \(timeZone.identifier): the clocks are put back at that hour; add the offset, \(offsets.joined(separator: " or "))", rule: .repeatedHour)
             }
         }
-        guard isInRange(date) else { throw Refusal("\(shown) is outside the years 1900 to 2200") }
+        guard isInRange(date) else { throw Refusal("\(shown) is outside the years 1900 to 2200", rule: .outsideYears) }
         return date
     }
 

@@ -38,7 +38,7 @@ public enum RegisterCoding {
             do {
                 return try Timestamp.read(text, timeZone: timeZone)
             } catch let refusal as Refusal {
-                throw ValidationError(InputPath.text(decoder.codingPath), refusal.message)
+                throw ValidationError(InputPath.text(decoder.codingPath), refusal.message, rule: refusal.rule)
             }
         }
         return decoder

@@ -52,9 +52,9 @@ public struct NewAPIToken: Sendable {
         var problems: [ValidationError.Problem] = []
         let name = name.trimmed
         if name.isEmpty {
-            problems.append(.init(field: "name", message: "is required"))
+            problems.append(.init(field: "name", message: "is required", rule: .required))
         } else if let problem = TextRules.problem(name, max: 200) {
-            problems.append(.init(field: "name", message: problem))
+            problems.append(.init(field: "name", message: problem.message, rule: problem.rule))
         }
         problems += OfficialsRule.problems(role: role, officials: officials)
         if let expiresAt, expiresAt <= now {

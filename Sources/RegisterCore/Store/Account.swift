@@ -53,9 +53,9 @@ public struct NewAccount: Sendable {
         var problems: [ValidationError.Problem] = []
         let name = name.trimmed
         if name.isEmpty {
-            problems.append(.init(field: "name", message: "is required"))
+            problems.append(.init(field: "name", message: "is required", rule: .required))
         } else if let problem = TextRules.problem(name, max: 200) {
-            problems.append(.init(field: "name", message: problem))
+            problems.append(.init(field: "name", message: problem.message, rule: problem.rule))
         }
         let email = Self.normalised(email)
         if let problem = Self.emailProblem(email) { problems.append(.init(field: "email", message: problem)) }
@@ -70,7 +70,7 @@ public struct NewAccount: Sendable {
     /// A plain check of form (one "@", something on each side, a dot in the domain, no
     /// spaces): the address is only how the registrar tells people apart.
     static func emailProblem(_ email: String) -> String? {
-        if let problem = TextRules.problem(email, max: 254) { return problem }
+        if let problem = TextRules.problem(email, max: 254) { return problem.message }
         let parts = email.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
               !email.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 }) else {

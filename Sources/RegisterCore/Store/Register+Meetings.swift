@@ -61,7 +61,7 @@ extension Register {
             do {
                 valid.append(try meeting.validated())
             } catch {
-                throw ValidationError(problems: error.problems.map { .init(field: "meetings[\(index)].\($0.field)", message: $0.message) })
+                throw ValidationError(problems: error.problems.map { .init(field: "meetings[\(index)].\($0.field)", message: $0.message, rule: $0.rule) })
             }
         }
         for meeting in valid { try actor.requireMeetingWriter("record", participants: meeting.participants) }

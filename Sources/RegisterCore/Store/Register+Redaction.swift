@@ -204,8 +204,8 @@ extension Register {
     /// byte order mark, at most `max` Unicode scalars), without its surrounding white space.
     static func requireText(_ text: String, field: String, max: Int = 500) throws(ValidationError) -> String {
         let trimmed = text.trimmed
-        guard !trimmed.isEmpty else { throw ValidationError(field, "is required and must not be empty") }
-        if let problem = TextRules.problem(trimmed, max: max) { throw ValidationError(field, problem) }
+        guard !trimmed.isEmpty else { throw ValidationError(field, "is required and must not be empty", rule: .required) }
+        if let problem = TextRules.problem(trimmed, max: max) { throw ValidationError(field, problem.message, rule: problem.rule) }
         return trimmed
     }
 }

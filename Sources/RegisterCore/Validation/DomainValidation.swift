@@ -83,34 +83,34 @@ extension Meeting {
     public func validated() throws(ValidationError) -> Meeting {
         var problems = Problems()
         var copy = self
-        if durationMinutes <= 0 { problems.add("durationMinutes", "must be a positive number of minutes") }
-        if durationMinutes > 7 * 24 * 60 { problems.add("durationMinutes", "is longer than a week") }
+        if durationMinutes <= 0 { problems.add("durationMinutes", "must be a positive number of minutes", rule: .notPositive) }
+        if durationMinutes > 7 * 24 * 60 { problems.add("durationMinutes", "is longer than a week", rule: .longerThanAWeek) }
         if !Timestamp.isInRange(startsAt) || (1...7 * 24 * 60).contains(durationMinutes) && !Timestamp.isInRange(endsAt) {
-            problems.add("startsAt", "the meeting must take place within the years 1900 to 2200")
+            problems.add("startsAt", "the meeting must take place within the years 1900 to 2200", rule: .outsideYears)
         }
         problems.requireText(place, "place", max: 300)
         problems.requireText(subject, "subject", max: 300)
         problems.requireText(summary, "summary", max: 20_000)
-        if participants.isEmpty { problems.add("participants", "at least one of our officials must take part") }
-        if Set(participants).count != participants.count { problems.add("participants", "lists an official twice") }
-        if counterparts.isEmpty { problems.add("counterparts", "at least one counterpart is required") }
+        if participants.isEmpty { problems.add("participants", "at least one of our officials must take part", rule: .required) }
+        if Set(participants).count != participants.count { problems.add("participants", "lists an official twice", rule: .listedTwice) }
+        if counterparts.isEmpty { problems.add("counterparts", "at least one counterpart is required", rule: .required) }
         for (index, counterpart) in counterparts.enumerated() {
             let field = "counterparts[\(index)]"
             if counterpart.organisation == nil && counterpart.people.isEmpty {
-                problems.add(field, "needs an organisation or at least one person")
+                problems.add(field, "needs an organisation or at least one person", rule: .required)
             }
             if counterpart.onBehalfOf != nil && counterpart.organisation == nil {
-                problems.add("\(field).onBehalfOf", "only an organisation can act on behalf of another")
+                problems.add("\(field).onBehalfOf", "only an organisation can act on behalf of another", rule: .onBehalfWithoutOrganisation)
             }
             if let client = counterpart.onBehalfOf, client == counterpart.organisation {
-                problems.add("\(field).onBehalfOf", "an organisation cannot act on behalf of itself")
+                problems.add("\(field).onBehalfOf", "an organisation cannot act on behalf of itself", rule: .onBehalfOfItself)
             }
             for (personIndex, person) in counterpart.people.enumerated() {
                 problems.requireText(person.name, "\(field).people[\(personIndex)].name", max: 200)
                 problems.optionalText(person.role, "\(field).people[\(personIndex)].role", max: 200)
             }
         }
-        if Set(issues).count != issues.count { problems.add("issues", "lists an issue twice") }
+        if Set(issues).count != issues.count { problems.add("issues", "lists an issue twice", rule: .listedTwice) }
         for (index, document) in documents.enumerated() {
             problems.requireText(document.title, "documents[\(index)].title", max: 500)
             if let url = document.url { copy.documents[index].url = problems.webAddress(url, "documents[\(index)].url") }
@@ -132,12 +132,12 @@ extension Problems {
     mutating func webAddress(_ text: String, _ field: String) -> String? {
         switch WebAddress.uri(text) {
         case .success(let uri): return uri
-        case .failure(let refusal): add(field, refusal.message); return nil
+        case .failure(let refusal): add(field, refusal.message, rule: refusal.rule); return nil
         }
     }
 
     /// Days, like instants, lie within the years 1900 to 2200.
     mutating func checkDay(_ day: Day, _ field: String) {
-        if !(1900...2200).contains(day.year) { add(field, "\(day) is outside the years 1900 to 2200") }
+        if !(1900...2200).contains(day.year) { add(field, "\(day) is outside the years 1900 to 2200", rule: .outsideYears) }
     }
 }

@@ -65,7 +65,7 @@ public indirect enum InputShape: Sendable {
             return shape.check(value, at: path, into: &problems)
         case (.requiring(let names, let shape), .object(let given)):
             for name in names where !given.contains(where: { InputPath.same($0.name, name) }) {
-                problems.add(InputPath.member(name, of: path), "is required")
+                problems.add(InputPath.member(name, of: path), "is required", rule: .required)
             }
             return shape.check(value, at: path, into: &problems)
         case (.requiring(_, let shape), _):

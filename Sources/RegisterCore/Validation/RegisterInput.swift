@@ -36,7 +36,7 @@ public enum RegisterInput {
     static func describe(_ error: DecodingError) -> ValidationError {
         switch error {
         case .keyNotFound(let key, let context):
-            return ValidationError(InputPath.member(key.stringValue, of: InputPath.text(context.codingPath)), "is required")
+            return ValidationError(InputPath.member(key.stringValue, of: InputPath.text(context.codingPath)), "is required", rule: .required)
         case .typeMismatch(let type, let context):
             return ValidationError(InputPath.text(context.codingPath), "\(noun(type)) is expected")
         case .valueNotFound(let type, let context):

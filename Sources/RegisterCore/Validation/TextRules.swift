@@ -4,15 +4,15 @@
 /// than dropped (a JSON reader on the way to the ledger drops it), so nothing the
 /// user sent disappears silently.
 enum TextRules {
-    static func problem(_ value: String, max: Int) -> String? {
+    static func problem(_ value: String, max: Int) -> Refusal? {
         var count = 0
         for scalar in value.unicodeScalars {
             count += 1
-            if scalar == "\0" { return "must not contain U+0000 (NUL)" }
+            if scalar == "\0" { return Refusal("must not contain U+0000 (NUL)", rule: .nulCharacter) }
         }
-        if count > max { return "is longer than \(max) characters (Unicode scalars); it has \(count)" }
+        if count > max { return Refusal("is longer than \(max) characters (Unicode scalars); it has \(count)", rule: .tooLong(max: max)) }
         if value.unicodeScalars.first == "\u{FEFF}" {
-            return "begins with U+FEFF (an invisible byte order mark); remove it"
+            return Refusal("begins with U+FEFF (an invisible byte order mark); remove it", rule: .byteOrderMark)
         }
         return nil
     }

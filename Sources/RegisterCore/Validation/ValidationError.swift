@@ -6,13 +6,49 @@ public struct ValidationError: Error, Sendable, Equatable, CustomStringConvertib
     public struct Problem: Sendable, Equatable {
         public var field: String
         public var message: String
+        /// The rule the value broke, when it is one a form can break: a page says it
+        /// in the reader's language instead of quoting `message`, which is English.
+        public var rule: Rule?
+
+        public init(field: String, message: String, rule: Rule? = nil) {
+            self.field = field
+            self.message = message
+            self.rule = rule
+        }
+
+        /// The same problem is the same message about the same field; the rule only
+        /// says how else to word it.
+        public static func == (left: Problem, right: Problem) -> Bool {
+            left.field == right.field && left.message == right.message
+        }
+    }
+
+    /// The rules of the register that a person filling in a form can break.
+    public enum Rule: Sendable, Equatable {
+        case required
+        case tooLong(max: Int)
+        case nulCharacter
+        case byteOrderMark
+        case notPositive
+        case longerThanAWeek
+        case outsideYears
+        case listedTwice
+        case onBehalfWithoutOrganisation
+        case onBehalfOfItself
+        case endsBeforeStart
+        case notAWebAddress
+        case notADate
+        /// A local time the clocks skip when they are put forward.
+        case skippedHour
+        /// A local time that happens twice when the clocks are put back.
+        case repeatedHour
     }
 
     /// How many problems `description` names before it only counts the rest.
     public static let problemsShown = 5
 
-    public init(_ field: String, _ message: String) {
-        problems = [Problem(field: field, message: message)]
+    public init(_ field: String, _ message: String, rule: Rule? = nil) {
+        problems = [Problem(field: field, message: message, rule: rule)]
     }
 
     init(problems: [Problem]) {
@@ -54,8 +90,8 @@ public struct ValidationError: Error, Sendable, Equatable, CustomStringConvertib
 struct Problems {
     private(set) var list: [ValidationError.Problem] = []
 
-    mutating func add(_ field: String, _ message: String) {
-        list.append(.init(field: field, message: message))
+    mutating func add(_ field: String, _ message: String, rule: ValidationError.Rule? = nil) {
+        list.append(.init(field: field, message: message, rule: rule))
     }
 
     mutating func add(_ error: ValidationError) {
@@ -64,7 +100,7 @@ struct Problems {
 
     mutating func requireText(_ value: String, _ field: String, max: Int = 10_000) {
         if value.trimmed.isEmpty {
-            add(field, "is required and must not be empty")
+            add(field, "is required and must not be empty", rule: .required)
         } else {
             checkText(value, field, max: max)
         }
@@ -76,7 +112,7 @@ struct Problems {
 
     /// The rules of every text field (see `TextRules`).
     mutating func checkText(_ value: String, _ field: String, max: Int) {
-        if let problem = TextRules.problem(value, max: max) { add(field, problem) }
+        if let problem = TextRules.problem(value, max: max) { add(field, problem.message, rule: problem.rule) }
     }
 
     func check() throws(ValidationError) {

@@ -14,22 +14,22 @@ public enum WebAddress {
     public static func uri(_ text: String) -> Result<String, Refusal> {
         let shown = ValidationError.quote(text)
         guard text.unicodeScalars.count <= maxLength else {
-            return .failure(Refusal("\(shown) is longer than \(maxLength) characters"))
+            return .failure(Refusal("\(shown) is longer than \(maxLength) characters", rule: .notAWebAddress))
         }
         if let bad = text.unicodeScalars.first(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }) {
             return .failure(Refusal(bad == " " ? "\(shown) contains a space; write it as %20"
-                                                         : "\(shown) contains the character U+\(TextRules.hex(bad))"))
+                                                         : "\(shown) contains the character U+\(TextRules.hex(bad))", rule: .notAWebAddress))
         }
         guard let colon = text.firstIndex(of: ":"),
               ["http", "https"].contains(text[..<colon].lowercased()),
               text[colon...].hasPrefix("://") else {
-            return .failure(Refusal("\(shown) is not an http(s) address"))
+            return .failure(Refusal("\(shown) is not an http(s) address", rule: .notAWebAddress))
         }
         let authorityStart = text.index(colon, offsetBy: 3)
         let authorityEnd = text[authorityStart...].firstIndex(where: { "/?#".contains($0) }) ?? text.endIndex
         let authority = text[authorityStart..<authorityEnd]
         if !authority.unicodeScalars.allSatisfy(\.isASCII) {
-            return .failure(Refusal("the host of \(shown) has letters outside ASCII; give its ASCII form (xn--…)"))
+            return .failure(Refusal("the host of \(shown) has letters outside ASCII; give its ASCII form (xn--…)", rule: .notAWebAddress))
         }
         var uri = String(text[..<authorityEnd])
         for scalar in text[authorityEnd...].unicodeScalars {
@@ -41,10 +41,10 @@ public enum WebAddress {
         }
         uri = encodingStrayPercents(uri)
         guard let url = URL(string: uri), let host = url.host, !host.isEmpty else {
-            return .failure(Refusal("\(shown) is not an http(s) address"))
+            return .failure(Refusal("\(shown) is not an http(s) address", rule: .notAWebAddress))
         }
         if let port = url.port, !(1...65535).contains(port) {
-            return .failure(Refusal("\(shown) has the port \(port); a port is from 1 to 65535"))
+            return .failure(Refusal("\(shown) has the port \(port); a port is from 1 to 65535", rule: .notAWebAddress))
         }
         return .success(uri)
     }

@@ -217,9 +217,9 @@ enum MeetingFormCatalogue {
                 switch problem.field {
                 case "organisationNumber": errors.add("new-organisation-number", strings["deskInvalidNumber"])
                 case "name": errors.add("new-organisation-name",
-                                        problem.message.hasPrefix("is required") ? strings["deskRequired_newName"]
-                                            : strings.format("deskInvalid", strings["deskLabel_newName"], problem.message))
-                default: errors.add("new-organisation-name", strings.format("deskInvalid", strings["deskLabel_newName"], problem.message))
+                                        problem.rule == .required ? strings["deskRequired_newName"]
+                                            : MeetingFormErrors.message(problem, label: strings["deskLabel_newName"], strings: strings))
+                default: errors.add("new-organisation-name", MeetingFormErrors.message(problem, label: strings["deskLabel_newName"], strings: strings))
                 }
             }
             return .refused(errors)

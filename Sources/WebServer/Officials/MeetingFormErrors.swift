@@ -16,11 +16,31 @@ struct MeetingFormErrors: Sendable {
         let plan = input.counterpartPlan
         for problem in error.problems {
             let (id, key) = Self.place(problem.field, input: input, plan: plan)
-            let required = problem.message.hasPrefix("is required") || problem.message.contains("at least one")
-                || problem.message.hasPrefix("needs an organisation") || problem.message.contains("whole number")
-                || problem.message.hasPrefix("must be a positive") || problem.message.contains("is not a date")
-            let message = required ? strings["deskRequired_" + key] : strings.format("deskInvalid", strings["deskLabel_" + key], problem.message)
-            add(id, message)
+            let required = problem.rule == .required || problem.message.contains("whole number")
+            add(id, required ? strings["deskRequired_" + key] : Self.message(problem, label: strings["deskLabel_" + key], strings: strings))
+        }
+    }
+
+    /// A broken rule in the page's words; a problem with no rule a form can break
+    /// (none is expected) quotes the register's own message.
+    static func message(_ problem: ValidationError.Problem, label: String, strings: Strings) -> String {
+        switch problem.rule {
+        case .tooLong(let max): strings.format("deskRule_tooLong", label, String(max))
+        case .nulCharacter: strings.format("deskRule_nulCharacter", label)
+        case .byteOrderMark: strings.format("deskRule_byteOrderMark", label)
+        case .notPositive: strings.format("deskRule_notPositive", label)
+        case .longerThanAWeek: strings.format("deskRule_longerThanAWeek", label)
+        case .outsideYears: strings.format("deskRule_outsideYears", label)
+        case .listedTwice: strings.format("deskRule_listedTwice", label)
+        case .onBehalfWithoutOrganisation: strings.format("deskRule_onBehalfWithoutOrganisation", label)
+        case .onBehalfOfItself: strings.format("deskRule_onBehalfOfItself", label)
+        case .endsBeforeStart: strings.format("deskRule_endsBeforeStart", label)
+        case .notAWebAddress: strings.format("deskRule_notAWebAddress", label)
+        case .notADate: strings.format("deskRule_notADate", label)
+        case .skippedHour: strings.format("deskRule_skippedHour", label)
+        case .repeatedHour: strings.format("deskRule_repeatedHour", label)
+        case .required: strings.format("deskRule_required", label)
+        case nil: strings.format("deskInvalid", label, problem.message)
         }
     }
 

@@ -14,16 +14,21 @@ struct LayoutSlots: Sendable {
     let footer: Range<Int>
 
     /// The slots of `html`, found by rendering the two partials alone with the page's
-    /// frame; nil when either is not in it exactly once (a theme's page that does not
-    /// use them), and then every reader gets the anonymous page.
+    /// frame: the header where it first appears (the layout opens the page), the footer
+    /// where it last does (the layout closes it), so each search stops near its end of
+    /// the page. Nil when either is missing (a theme's page that does not use them),
+    /// and then every reader gets the anonymous page.
     init?(html: String, frame: SiteFrame, header: String, footer: String) {
-        let bytes = Array(html.utf8)
-        guard let header = Self.uniqueRange(of: Array(header.utf8), in: bytes),
-              let footer = Self.uniqueRange(of: Array(footer.utf8), in: bytes),
-              header.upperBound <= footer.lowerBound else { return nil }
+        var html = html
+        let found: (Range<Int>, Range<Int>)? = html.withUTF8 { page in
+            guard let header = Self.range(of: Array(header.utf8), in: page, fromEnd: false),
+                  let footer = Self.range(of: Array(footer.utf8), in: page, fromEnd: true),
+                  header.upperBound <= footer.lowerBound else { return nil }
+            return (header, footer)
+        }
+        guard let found else { return nil }
         self.frame = frame
-        self.header = header
-        self.footer = footer
+        (self.header, self.footer) = found
     }
 
     /// The page with `header` and `footer` in place of the anonymous ones.
@@ -39,9 +44,19 @@ struct LayoutSlots: Sendable {
         return result
     }
 
-    private static func uniqueRange(of needle: [UInt8], in haystack: [UInt8]) -> Range<Int>? {
-        guard !needle.isEmpty, let found = haystack.firstRange(of: needle),
-              haystack[(found.lowerBound + 1)...].firstRange(of: needle) == nil else { return nil }
-        return found
+    private static func range(of needle: [UInt8], in page: UnsafeBufferPointer<UInt8>, fromEnd: Bool) -> Range<Int>? {
+        guard !needle.isEmpty, needle.count <= page.count, let base = page.baseAddress else { return nil }
+        let last = page.count - needle.count
+        return needle.withUnsafeBufferPointer { needle -> Range<Int>? in
+            func matches(at start: Int) -> Bool {
+                page[start] == needle[0] && memcmp(base + start, needle.baseAddress!, needle.count) == 0
+            }
+            if fromEnd {
+                for start in stride(from: last, through: 0, by: -1) where matches(at: start) { return start..<start + needle.count }
+            } else {
+                for start in 0...last where matches(at: start) { return start..<start + needle.count }
+            }
+            return nil
+        }
     }
 }

@@ -53,7 +53,7 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let format = logFormat
         LoggingSystem.bootstrap { label in
-            var handler: any LogHandler = format == .json ? JSONLogHandler(label: label) : TextLogHandler(label: label)
+            var handler = ServeLogHandler(label: label, format: format)
             handler.logLevel = .info
             return handler
         }

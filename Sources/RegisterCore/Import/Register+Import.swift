@@ -53,7 +53,7 @@ extension Register {
         var report = ImportReport()
         report.published = publish
         report.matched = plan.matched
-        try creator.create()
+        try writer.write { db in try creator.create(in: db) }
         report.matched += creator.matchedUnits
         report.created = creator.created
         let resolved = meetings.map(creator.replacingPlannedIds)
@@ -127,34 +127,41 @@ private struct ImportCreator {
         return problems
     }
 
-    mutating func create() throws {
+    /// Creates the records in the open transaction `db`, each with its change (as `add`
+    /// would), their changes appended one after another to one tail of the ledger.
+    mutating func create(in db: Database) throws {
+        var tail = try LedgerTail(db)
+        let register = register, actor = actor
+        func add<Entry: CatalogueEntry>(_ entry: Entry) throws -> Int64 {
+            try Register.add(try entry.validated(), by: actor, at: register.clock(), onto: &tail, in: db)
+        }
         for planned in plan.officials {
-            let id = try register.add(Self.official(planned, unit: try unit(planned.unit)), by: actor)
+            let id = try add(Self.official(planned, unit: try unit(planned.unit, in: db, add: add)))
             officialIds.append(id)
             created.append(.init(noun: "official", id: id, name: planned.name))
         }
         for planned in plan.organisations {
-            let id = try register.add(Self.organisation(planned), by: actor)
+            let id = try add(Self.organisation(planned))
             organisationIds.append(id)
             created.append(.init(noun: "organisation", id: id, name: planned.name))
         }
         for planned in plan.issues {
-            let id = try register.add(Self.issue(planned, unit: try unit(planned.unit)), by: actor)
+            let id = try add(Self.issue(planned, unit: try unit(planned.unit, in: db, add: add)))
             issueIds.append(id)
             created.append(.init(noun: "issue", id: id, name: planned.title))
         }
     }
 
-    private mutating func unit(_ named: ImportedUnit?) throws -> Int64 {
+    private mutating func unit(_ named: ImportedUnit?, in db: Database, add: (Unit) throws -> Int64) throws -> Int64 {
         let unit = named ?? .unknown
         let name = unit.name.trimmed
         if let id = unitIds[name] { return id }
         let id: Int64
-        if let existing = try register.readDatabase({ db in try Int64.fetchOne(db, sql: "SELECT id FROM unit WHERE name = ? ORDER BY id", arguments: [name]) }) {
+        if let existing = try Int64.fetchOne(db, sql: "SELECT id FROM unit WHERE name = ? ORDER BY id", arguments: [name]) {
             id = existing
             matchedUnits.append(.init(noun: "unit", id: id, name: name, matchedBy: "name"))
         } else {
-            id = try register.add(Unit(name: name, kind: unit.kind), by: actor)
+            id = try add(Unit(name: name, kind: unit.kind))
             created.append(.init(noun: "unit", id: id, name: name))
         }
         unitIds[name] = id

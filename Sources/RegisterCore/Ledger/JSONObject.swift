@@ -9,12 +9,14 @@ public struct JSONObject: Sendable, Equatable, Sequence, ExpressibleByDictionary
     struct Name: Hashable, Sendable {
         let text: String
 
+        /// Two texts have the same scalars exactly when they have the same UTF-8 bytes.
         static func == (lhs: Name, rhs: Name) -> Bool {
-            lhs.text.unicodeScalars.elementsEqual(rhs.text.unicodeScalars)
+            lhs.text.utf8.elementsEqual(rhs.text.utf8)
         }
 
         func hash(into hasher: inout Hasher) {
-            for scalar in text.unicodeScalars { hasher.combine(scalar.value) }
+            var text = text
+            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
         }
     }
 

@@ -39,11 +39,19 @@ extension Register {
         let valid = try entry.validated()
         let now = clock()
         return try writer.write { db in
-            try valid.checkReferences(db)
-            let id = try valid.save(id: nil, sequence: 0, in: db)
-            try record(valid, id: id, type: Entry.added, by: actor, at: now, in: db)
-            return id
+            var tail = try LedgerTail(db)
+            return try Self.add(valid, by: actor, at: now, onto: &tail, in: db)
         }
+    }
+
+    /// Adds a validated catalogue entry in the open transaction `db`, its change
+    /// appended to `tail` (an import adds its records one after another to one tail).
+    static func add<Entry: CatalogueEntry>(_ valid: Entry, by actor: Principal, at now: Date, onto tail: inout LedgerTail,
+                                           in db: Database) throws -> Int64 {
+        try valid.checkReferences(db)
+        let id = try valid.save(id: nil, sequence: 0, in: db)
+        try record(valid, id: id, type: Entry.added, by: actor, at: now, onto: &tail, in: db)
+        return id
     }
 
     /// Replaces a catalogue entry's fields; its id stays.
@@ -72,13 +80,19 @@ extension Register {
 
     func record<Entry: CatalogueEntry>(_ entry: Entry, id: Int64, type: ChangeType, reason: String? = nil, redacts: JSONValue? = nil,
                                        by actor: Principal, at date: Date, in db: Database) throws {
+        var tail = try LedgerTail(db)
+        try Self.record(entry, id: id, type: type, reason: reason, redacts: redacts, by: actor, at: date, onto: &tail, in: db)
+    }
+
+    static func record<Entry: CatalogueEntry>(_ entry: Entry, id: Int64, type: ChangeType, reason: String? = nil, redacts: JSONValue? = nil,
+                                              by actor: Principal, at date: Date, onto tail: inout LedgerTail, in db: Database) throws {
         guard case .object(var data) = try JSONValue.from(entry.projection(id: id)) else { return }
         for (key, value) in entry.confidential { data[key] = value }
-        let change = try Register.append(
+        let change = try tail.append(
             ChangeDraft(type: type, entityId: id, actor: actor, reason: reason, data: .object(data),
                         secrets: entry.confidential.keys.sorted().map { JSONPointer([$0]) }, redacts: redacts),
             at: date, in: db)
-        try db.execute(sql: "UPDATE \(Entry.table) SET updated_seq = ? WHERE id = ?", arguments: [change.sequence, id])
+        try db.executeCached(sql: "UPDATE \(Entry.table) SET updated_seq = ? WHERE id = ?", arguments: [change.sequence, id])
     }
 }
 

@@ -64,9 +64,9 @@ extension Organisation: CatalogueEntry {
             "sole_trader": personnummer != nil, "eu_transparency_id": euTransparencyId, "website": website,
             "updated_seq": sequence,
         ])
-        try db.execute(sql: "DELETE FROM organisation_private WHERE organisation_id = ?", arguments: [saved])
+        try db.executeCached(sql: "DELETE FROM organisation_private WHERE organisation_id = ?", arguments: [saved])
         if let personnummer {
-            try db.execute(sql: "INSERT INTO organisation_private(organisation_id, personnummer) VALUES (?, ?)",
+            try db.executeCached(sql: "INSERT INTO organisation_private(organisation_id, personnummer) VALUES (?, ?)",
                            arguments: [saved, personnummer])
         }
         return saved
@@ -102,11 +102,11 @@ private func upsert(_ db: Database, table: String, id: Int64?, columns: [String:
     let names = columns.keys.sorted()
     let arguments = StatementArguments(names.map { columns[$0]! })
     if let id {
-        try db.execute(sql: "UPDATE \(table) SET \(names.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?",
+        try db.executeCached(sql: "UPDATE \(table) SET \(names.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?",
                        arguments: arguments + [id])
         return id
     }
-    try db.execute(sql: "INSERT INTO \(table)(\(names.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ", ")))",
+    try db.executeCached(sql: "INSERT INTO \(table)(\(names.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ", ")))",
                    arguments: arguments)
     return db.lastInsertedRowID
 }

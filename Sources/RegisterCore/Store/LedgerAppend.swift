@@ -19,10 +19,16 @@ extension Register {
     /// Appends one change to the hash chain and queues its deliveries. Called only
     /// from inside the write methods' transactions.
     @discardableResult
-    static func append(_ draft: ChangeDraft, at date: Date, in db: Database) throws -> LedgerEntry {
+    static func append(_ draft: ChangeDraft, at date: Date, in db: Database) throws -> LinkedChange {
         var tail = try LedgerTail(db)
         return try tail.append(draft, at: date, in: db)
     }
+}
+
+/// A change as linked into the chain: its place and its hash.
+struct LinkedChange {
+    var sequence: Int64
+    var hash: String
 }
 
 /// The end of the hash chain inside one write transaction: the head's sequence and
@@ -31,8 +37,8 @@ extension Register {
 struct LedgerTail {
     private(set) var sequence: Int64
     private(set) var hash: String
-    private let actorsPublic: Bool
-    private var salts = SaltSource()
+    let actorsPublic: Bool
+    private let salts = SaltSource()
 
     init(_ db: Database) throws {
         let head = try db.rowCached(sql: "SELECT seq, hash FROM change ORDER BY seq DESC LIMIT 1")
@@ -41,111 +47,40 @@ struct LedgerTail {
         actorsPublic = try actorsArePublic(db)
     }
 
-    /// Appends one change after the tail and queues its deliveries.
-    mutating func append(_ draft: ChangeDraft, at date: Date, in db: Database) throws -> LedgerEntry {
-        let sequence = self.sequence + 1
-        let previous = hash
-        let time = Timestamp.format(date)
+    /// Seals one change and appends it after the tail, queueing its deliveries.
+    mutating func append(_ draft: ChangeDraft, at date: Date, in db: Database) throws -> LinkedChange {
+        try link(SealedChange(draft, sequence: sequence + 1, at: date, actorsPublic: actorsPublic, salts: salts), in: db)
+    }
 
-        var sealer = CommitmentSealer(secrets: Set(draft.secrets), salts: salts)
-        var members: JSONObject = [
-            "seq": .int(sequence), "prev": .string(previous), "at": .string(time),
-            "type": .string(draft.type.rawValue), "entity": .string(draft.type.entity), "id": .int(draft.entityId),
-        ]
-        var publicMembers: JSONObject = ["seq": .int(sequence), "at": .string(time), "type": .string(draft.type.rawValue)]
-        members["data"] = sealer.seal(draft.data, at: ["data"], relative: [])
-        publicMembers["data"] = draft.data.nulling(draft.secrets)
-        if let reason = draft.reason {
-            members["reason"] = sealer.seal(.string(reason), at: ["reason"], relative: nil)
-            publicMembers["reason"] = .string(reason)
-        }
-        if let redacts = draft.redacts { members["redacts"] = redacts }
-        members["actor"] = sealer.seal(actor: draft.actor, confidential: !actorsPublic)
-        salts = sealer.salts
-        let body = JSONValue.object(members)
-        let bodyText = CanonicalJSON.bytes(body)
-        let entry = LedgerEntry(sequence: sequence, body: body, hash: LedgerEntry.hash(ofCanonical: bodyText), openings: sealer.openings,
-                                confidential: sealer.confidential)
-
+    /// Appends a change sealed as the one after the tail and queues its deliveries.
+    mutating func link(_ sealed: SealedChange, in db: Database) throws -> LinkedChange {
+        precondition(sealed.sequence == sequence + 1, "change \(sealed.sequence) was sealed for another place than \(sequence + 1)")
+        let body = sealed.body(after: hash)
+        let newHash = LedgerEntry.hash(ofCanonical: body)
+        let type = sealed.type
         try db.executeCached(
             sql: """
                 INSERT INTO change(seq, at, type, entity, entity_id, public, body, hash, openings, confidential, public_body)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
-            arguments: [sequence, time, draft.type.rawValue, draft.type.entity, draft.entityId,
-                        draft.type.isPublic, String(decoding: bodyText, as: UTF8.self), entry.hash,
-                        CanonicalJSON.string(LedgerEntry.openingsJSON(entry.openings)),
-                        LedgerPointers.text(entry.confidential), CanonicalJSON.string(.object(publicMembers))])
-        if draft.type.isPublic, draft.type.entity == "meeting" {
-            try db.executeCached(sql: "INSERT INTO feed_change(seq) VALUES (?)", arguments: [sequence])
+            arguments: [sealed.sequence, sealed.time, type.rawValue, type.entity, sealed.entityId,
+                        type.isPublic, String(decoding: body, as: UTF8.self), newHash,
+                        sealed.openings, sealed.confidential, sealed.publicBody])
+        if type.isPublic, type.entity == "meeting" {
+            try db.executeCached(sql: "INSERT INTO feed_change(seq) VALUES (?)", arguments: [sealed.sequence])
         }
-        if draft.type.isPublic {
+        if type.isPublic {
+            let queued = PreciseTimestamp.format(sealed.date)
             try db.executeCached(
                 sql: """
                     INSERT INTO outbox(endpoint_id, change_seq, entity, entity_id, state, next_attempt_at, queued_at)
                     SELECT id, ?, ?, ?, 'pending', ?, ? FROM endpoint WHERE enabled = 1
                     """,
-                arguments: [sequence, draft.type.entity, draft.entityId, PreciseTimestamp.format(date), PreciseTimestamp.format(date)])
+                arguments: [sealed.sequence, type.entity, sealed.entityId, queued, queued])
         }
-        self.sequence = sequence
-        hash = entry.hash
-        return entry
-    }
-}
-
-/// Replaces, in the hashed form of a change, every string, number and boolean and every
-/// confidential value by a salted commitment, and keeps the openings: so that any value can later be
-/// taken out of public view (a redaction) without breaking the chain.
-struct CommitmentSealer {
-    let secrets: Set<JSONPointer>
-    var openings: [JSONPointer: LedgerEntry.Opening] = [:]
-    var confidential: Set<JSONPointer> = []
-    var salts: SaltSource
-
-    init(secrets: Set<JSONPointer>, salts: SaltSource = SaltSource()) {
-        self.secrets = secrets
-        self.salts = salts
-    }
-
-    /// `relative` is the place within `data` (to match the secrets), nil outside it.
-    mutating func seal(_ value: JSONValue, at pointer: [String], relative: [String]?) -> JSONValue {
-        if let relative, secrets.contains(JSONPointer(relative)) {
-            return commit(value, at: pointer, confidential: true)
-        }
-        switch value {
-        case .string, .int, .bool:
-            return commit(value, at: pointer, confidential: false)
-        case .array(let items):
-            return .array(items.enumerated().map { index, item in
-                seal(item, at: pointer + [String(index)], relative: relative.map { $0 + [String(index)] })
-            })
-        case .object(let members):
-            var sealed = JSONObject()
-            for (key, member) in members {
-                sealed[key] = seal(member, at: pointer + [key], relative: relative.map { $0 + [key] })
-            }
-            return .object(sealed)
-        case .null:
-            return value
-        }
-    }
-
-    /// The `actor` member: kind and role in clear, the identity (`id`, `name`) behind one
-    /// commitment at `/actor/who`, confidential unless the register makes actors public.
-    mutating func seal(actor: Principal, confidential isConfidential: Bool) -> JSONValue {
-        let who = JSONValue.object(["id": actor.id.map(JSONValue.int) ?? .null, "name": .string(actor.name)])
-        return .object([
-            "kind": .string(actor.kind.rawValue), "role": .string(actor.role.rawValue),
-            "who": commit(who, at: ["actor", "who"], confidential: isConfidential),
-        ])
-    }
-
-    private mutating func commit(_ value: JSONValue, at pointer: [String], confidential isConfidential: Bool) -> JSONValue {
-        let salt = salts.next()
-        let location = JSONPointer(pointer)
-        openings[location] = .init(salt: salt, value: value)
-        if isConfidential { confidential.insert(location) }
-        return Commitment.placeholder(Commitment.digest(salt: salt, value: value))
+        sequence = sealed.sequence
+        hash = newHash
+        return LinkedChange(sequence: sequence, hash: newHash)
     }
 }
 
@@ -159,23 +94,15 @@ private func actorsArePublic(_ db: Database) throws -> Bool {
 /// texts, sorted, or NULL when empty.
 enum LedgerPointers {
     static func text(_ pointers: Set<JSONPointer>) -> String? {
-        pointers.isEmpty ? nil : CanonicalJSON.string(.array(pointers.map(\.description).sorted().map(JSONValue.string)))
+        text(descriptions: pointers.map(\.description))
+    }
+
+    static func text(descriptions: [String]) -> String? {
+        descriptions.isEmpty ? nil : CanonicalJSON.string(.array(descriptions.sorted().map(JSONValue.string)))
     }
 
     static func parse(_ text: String?) throws -> Set<JSONPointer> {
         guard let text, case .array(let items) = try JSONValue.parse(Data(text.utf8)) else { return [] }
         return Set(items.compactMap { $0.stringValue.flatMap(JSONPointer.init) })
-    }
-}
-
-extension JSONValue {
-    /// This value with the values at `pointers` set to null.
-    func nulling(_ pointers: [JSONPointer]) -> JSONValue {
-        var result = self
-        for pointer in pointers {
-            if pointer.tokens.isEmpty { return .null }
-            if result.value(at: pointer) != nil { result.set(.null, at: pointer) }
-        }
-        return result
     }
 }

@@ -5,6 +5,9 @@ extension Register {
     /// When each meeting of a batch is recorded and, if it is, published.
     typealias BatchTimes = (_ index: Int) -> (recorded: Date, published: Date)
 
+    /// How many meetings are sealed together while the writer stores the ones before.
+    static let batchChunk = 256
+
     /// Records (and, with `publish`, publishes) new meetings in the open transaction
     /// `db`, each meeting's changes exactly those of `recordMeeting` then
     /// `publishMeeting` one by one, in the same order: a draft change and, when
@@ -13,46 +16,31 @@ extension Register {
     /// meeting and a batch does once is kept outside the loop: the ledger's head and
     /// settings are read once, the published meeting is not read back from its record,
     /// and the kept counts and the search index take in the whole batch at its end.
+    /// The changes are sealed ahead on every core (`BatchSealing`); the writer only
+    /// links each to the one before and stores it.
     func recordBatch(_ meetings: [Meeting], publish: Bool, by actor: Principal, times: BatchTimes, in db: Database,
                      progress: (Int) -> Void = { _ in }) throws -> [Int64] {
         guard !meetings.isEmpty else { return [] }
         var tail = try LedgerTail(db)
         let timeZone = try RegisterSettings.load(db).timeZone
+        let sealing = BatchSealing(meetings: meetings, publish: publish, actor: actor, actorsPublic: tail.actorsPublic,
+                                   firstId: try Self.nextMeetingId(db), firstSequence: tail.sequence + 1)
+        func prefetch(_ start: Int) -> Prefetch<[SealedMeeting]> {
+            let range = start..<min(start + Self.batchChunk, meetings.count)
+            let chunkTimes = range.map(times)
+            return Prefetch { sealing.seal(range, times: chunkTimes) }
+        }
         var ids: [Int64] = []
         ids.reserveCapacity(meetings.count)
-        for (index, meeting) in meetings.enumerated() {
-            let (recorded, published) = times(index)
-            let full = try JSONValue.from(meeting)
-            // The stored record is the same JSON as `encodeRecord` writes, in its canonical form.
-            let record = CanonicalJSON.string(full)
-            let draftSequence = tail.sequence + 1
-            let lastSequence = publish ? draftSequence + 1 : draftSequence
-            if publish {
-                try db.executeCached(
-                    sql: """
-                        INSERT INTO meeting_record(status, version, record, recorded_at, published_at, updated_at, updated_seq)
-                        VALUES ('published', 1, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [record, Timestamp.format(recorded), Timestamp.format(published), Timestamp.format(published), lastSequence])
-            } else {
-                try db.executeCached(
-                    sql: "INSERT INTO meeting_record(status, version, record, recorded_at, updated_at, updated_seq) VALUES ('draft', 0, ?, ?, ?, ?)",
-                    arguments: [record, Timestamp.format(recorded), Timestamp.format(recorded), lastSequence])
+        var next = prefetch(0)
+        for start in stride(from: 0, to: meetings.count, by: Self.batchChunk) {
+            let chunk = next.wait()
+            if start + Self.batchChunk < meetings.count { next = prefetch(start + Self.batchChunk) }
+            for sealed in chunk {
+                try store(sealed, onto: &tail, timeZone: timeZone, in: db)
+                ids.append(sealed.id)
+                if ids.count % 500 == 0 { progress(ids.count) }
             }
-            let id = db.lastInsertedRowID
-            ids.append(id)
-            _ = try tail.append(ChangeDraft(type: .meetingDrafted, entityId: id, actor: actor, data: full, secrets: [JSONPointer([])]),
-                            at: recorded, in: db)
-            if publish {
-                let recordedAt = Timestamp.parse(Timestamp.format(recorded)) ?? recorded
-                let projection = PublicMeeting(id: id, meeting: meeting, version: 1, recordedAt: recordedAt,
-                                               publishedAt: published, updatedAt: published, correctionReason: nil)
-                let change = try tail.append(
-                    try Self.publicChange(projection, meeting: meeting, full: full, type: .meetingPublished, reason: nil, by: actor),
-                    at: published, in: db)
-                try PublicMeetingRows.save(projection, sequence: change.sequence, timeZone: timeZone, batch: true, in: db)
-            }
-            if (index + 1) % 500 == 0 { progress(index + 1) }
         }
         if publish, let first = ids.first, let last = ids.last {
             try SearchIndex.index(from: first, through: last, in: db)
@@ -60,5 +48,35 @@ extension Register {
         }
         progress(meetings.count)
         return ids
+    }
+
+    private func store(_ sealed: SealedMeeting, onto tail: inout LedgerTail, timeZone: TimeZone, in db: Database) throws {
+        let recorded = Timestamp.format(sealed.recorded)
+        if let (change, projection) = sealed.published {
+            let published = Timestamp.format(projection.publishedAt)
+            try db.executeCached(
+                sql: """
+                    INSERT INTO meeting_record(id, status, version, record, recorded_at, published_at, updated_at, updated_seq)
+                    VALUES (?, 'published', 1, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [sealed.id, sealed.record, recorded, published, published, change.sequence])
+        } else {
+            try db.executeCached(
+                sql: "INSERT INTO meeting_record(id, status, version, record, recorded_at, updated_at, updated_seq) VALUES (?, 'draft', 0, ?, ?, ?, ?)",
+                arguments: [sealed.id, sealed.record, recorded, recorded, sealed.drafted.sequence])
+        }
+        _ = try tail.link(sealed.drafted, in: db)
+        if let (change, projection) = sealed.published {
+            _ = try tail.link(change, in: db)
+            try PublicMeetingRows.save(projection, sequence: change.sequence, timeZone: timeZone, batch: true, in: db)
+        }
+    }
+
+    /// The id SQLite gives the next meeting record (`AUTOINCREMENT`: above every id it ever gave).
+    private static func nextMeetingId(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: """
+            SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'meeting_record'), 0),
+                       COALESCE((SELECT MAX(id) FROM meeting_record), 0)) + 1
+            """) ?? 1
     }
 }

@@ -179,7 +179,7 @@ extension Register {
 
     func savePublished(_ projection: PublicMeeting, meeting: Meeting, type: ChangeType, reason: String?, redacts: JSONValue? = nil,
                        by actor: Principal, at now: Date, in db: Database) throws {
-        var draft = try Self.publicChange(projection, meeting: meeting, type: type, reason: reason, by: actor)
+        var draft = Self.publicChange(projection, meeting: meeting, type: type, reason: reason, by: actor)
         draft.redacts = redacts
         let change = try Self.append(draft, at: now, in: db)
         try PublicMeetingRows.save(projection, sequence: change.sequence, timeZone: try RegisterSettings.load(db).timeZone, in: db)
@@ -195,9 +195,9 @@ extension Register {
     /// The ledger data of a public meeting change: the projection, with every withheld
     /// value and private name put back as a secret (a commitment in the public view).
     static func publicChange(_ projection: PublicMeeting, meeting: Meeting, full: JSONValue? = nil, type: ChangeType, reason: String?,
-                             by actor: Principal) throws -> ChangeDraft {
-        let full = try full ?? JSONValue.from(meeting)
-        var data = try JSONValue.from(projection)
+                             by actor: Principal) -> ChangeDraft {
+        let full = full ?? meeting.ledgerValue
+        var data = projection.ledgerValue
         var secrets: [JSONPointer] = []
         for field in meeting.withheld.keys.sorted() {
             let pointer = JSONPointer([field.rawValue])

@@ -24,8 +24,8 @@ struct CachedDocument: Sendable {
     }
 
     /// A page: its entity tag made from what it depends on, not from its bytes.
-    init(page html: String, etag: String, status: Int) {
-        body = ByteBuffer(string: html)
+    init(page body: ByteBuffer, etag: String, status: Int) {
+        self.body = body
         self.etag = etag
         lastModified = nil
         lastModifiedHeader = nil

@@ -57,7 +57,7 @@ public struct PageResponder: Sendable {
                 let pageContext = PageContext(language: language, settings: read.settings, path: path, query: query)
                 let result = try build(snapshot, pageContext)
                 return DocumentCache.Rendered(version: read, document: CachedDocument(
-                    page: try renderer.render(result.view, context: pageContext),
+                    page: try renderer.renderBody(result.view, context: pageContext),
                     etag: Self.etag(read, language: language, theme: renderer.fingerprint), status: result.status))
             }
         }

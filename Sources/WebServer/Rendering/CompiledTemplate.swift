@@ -44,12 +44,12 @@ struct CompiledTemplate: Sendable {
     /// Renders `value` with the templates of `partials` (by name) for the partial tags;
     /// `known` names every template the theme has, so that a partial that was not
     /// compiled is told from one that does not exist (which renders as nothing).
-    func render(_ value: TemplateValue, partials: [String: CompiledTemplate], known: Set<String>) throws -> String {
+    func render(_ value: TemplateValue, partials: [String: CompiledTemplate], known: Set<String>) throws -> [UInt8] {
         var renderer = Renderer(partials: partials, known: known)
         renderer.output.reserveCapacity(64 * 1024)
         var stack = [value]
         try renderer.render(tokens, &stack)
-        return String(decoding: renderer.output, as: UTF8.self)
+        return renderer.output
     }
 
     // MARK: Reading the library's tokens
@@ -170,11 +170,13 @@ struct CompiledTemplate: Sendable {
             if name.fromTop {
                 found = try Self.member(first, of: innermost)
             } else {
-                for level in stack.reversed() {
-                    if let value = try Self.member(first, of: level) {
+                var level = stack.count - 1
+                while level >= 0 {
+                    if let value = try Self.member(first, of: stack[level]) {
                         found = value
                         break
                     }
+                    level -= 1
                 }
             }
             for part in name.parts.dropFirst() {

@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 import Mustache
 import Publishing
 
@@ -82,6 +83,26 @@ public struct PageRenderer: Sendable {
 
     /// The whole HTML document of `page`.
     public func render(_ page: any PageView, context: PageContext) throws -> String {
+        switch try document(page, context: context) {
+        case .compiled(let bytes): String(decoding: bytes, as: UTF8.self)
+        case .library(let html): html
+        }
+    }
+
+    /// The same as a response body: the compiled templates' bytes go to it as they are.
+    func renderBody(_ page: any PageView, context: PageContext) throws -> ByteBuffer {
+        switch try document(page, context: context) {
+        case .compiled(let bytes): ByteBuffer(bytes: bytes)
+        case .library(let html): ByteBuffer(string: html)
+        }
+    }
+
+    private enum Document {
+        case compiled([UInt8])
+        case library(String)
+    }
+
+    private func document(_ page: any PageView, context: PageContext) throws -> Document {
         let name = type(of: page).template
         guard let template = library.getTemplate(named: name) else {
             throw ThemeError("the template \(name).mustache is missing")
@@ -91,14 +112,14 @@ public struct PageRenderer: Sendable {
         let tree = MustacheTree.make(frame)
         if engine != .library, let compiled = compiled[name] {
             do {
-                return try compiled.render(tree, partials: self.compiled, known: names)
+                return .compiled(try compiled.render(tree, partials: self.compiled, known: names))
             } catch {
                 if engine == .compiledOnly { throw error }
             }
         } else if engine == .compiledOnly {
             throw CompiledTemplate.Unsupported()
         }
-        return template.render(tree.libraryValue, library: library)
+        return .library(template.render(tree.libraryValue, library: library))
     }
 }
 

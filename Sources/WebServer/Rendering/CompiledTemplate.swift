@@ -188,7 +188,7 @@ struct CompiledTemplate: Sendable {
 
         private static func member(_ name: String, of value: TemplateValue) throws -> TemplateValue? {
             switch value {
-            case .object(let object): object.field(named: name)
+            case .object(let object): object.fields.field(named: name)
             case .text, .flag, .list: nil
             case .opaque: throw Unsupported()
             }

@@ -9,8 +9,8 @@ enum MustacheTree {
         switch value {
         case let text as String: return .text(text)
         case let flag as Bool: return .flag(flag)
-        case let fields as any TemplateFields: return .object(fields)
-        case let words as [String: String]: return .object(WordFields(words: words))
+        case let fields as any TemplateFields: return .fields(fields)
+        case let words as [String: String]: return .fields(WordFields(words: words))
         case is Int, is Int64, is Double: return .text(String(describing: value))
         default: break
         }
@@ -22,7 +22,7 @@ enum MustacheTree {
                 guard let label = child.label, let member = unwrapped(child.value) else { continue }
                 members[label] = make(member)
             }
-            return .object(ReflectedFields(members: members))
+            return .fields(ReflectedFields(members: members))
         case .collection:
             return .list(mirror.children.map { make($0.value) })
         case .optional:

@@ -24,7 +24,7 @@ extension FootprintTable.Row: TemplateFields {
         case "name": .text(self.name)
         case "href": .text(href)
         case "note": note.map(TemplateValue.text)
-        case "representatives": .list(representatives.map { .object($0) })
+        case "representatives": .list(representatives.map { .fields($0) })
         case "hasRepresentatives": .flag(hasRepresentatives)
         case "kind": .text(kind)
         case "meetings": .text(meetings)

@@ -7,7 +7,7 @@ enum TemplateValue {
     case text(String)
     case flag(Bool)
     case list([TemplateValue])
-    case object(any TemplateFields)
+    case object(TemplateObject)
     /// Anything else (an enum, a set, a dictionary of other values): only the library renders it.
     case opaque(Any)
 
@@ -17,9 +17,25 @@ enum TemplateValue {
         case .text(let text): text
         case .flag(let flag): flag
         case .list(let items): items.map(\.libraryValue)
-        case .object(let object): object
+        case .object(let object): object.fields
         case .opaque(let value): value
         }
+    }
+
+    /// A struct's fields as a value.
+    static func fields(_ fields: any TemplateFields) -> TemplateValue {
+        .object(TemplateObject(fields))
+    }
+}
+
+/// A struct's fields behind a reference: a value of the tree is copied at every
+/// lookup, and copying a reference is one retain where copying the struct itself
+/// went through its type's value witnesses.
+final class TemplateObject {
+    let fields: any TemplateFields
+
+    init(_ fields: any TemplateFields) {
+        self.fields = fields
     }
 }
 

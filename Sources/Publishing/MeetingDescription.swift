@@ -18,18 +18,9 @@ public struct MeetingDescription: Sendable {
 
     public init(_ meeting: PublicMeeting, catalogue: CatalogueIndex, dates: LocalDates, bodyName: String) {
         let words = Strings(language: dates.language)
-        let organisations = (meeting.counterparts ?? []).compactMap { $0.organisation.map(catalogue.organisationName) }
-        let counterpartText = meeting.counterparts == nil ? nil
-            : organisations.isEmpty ? words.privatePerson : ListFormat.join(organisations, and: words.and)
         let issueTitles = (meeting.issues ?? []).map { (id: $0, title: catalogue.issueTitle($0)) }
         issues = issueTitles
-
-        switch (counterpartText, issueTitles.first?.title ?? meeting.subject) {
-        case (let who?, let what?): title = "\(words.meetingWith) \(who) \(words.about) \(what)"
-        case (let who?, nil): title = "\(words.meetingWith) \(who)"
-        case (nil, let what?): title = "\(words.meetingAbout) \(what)"
-        case (nil, nil): title = "\(words.meeting) \(dates.day(meeting.publishedAt))"
-        }
+        title = Self.title(meeting, catalogue: catalogue, dates: dates)
 
         var lines: [Line] = []
         func add(_ label: String, _ text: String?) {
@@ -83,6 +74,20 @@ public struct MeetingDescription: Sendable {
         }
         add(words.published, dates.dayAndTime(meeting.publishedAt))
         self.lines = lines
+    }
+
+    /// The title alone, for a list of meetings (the lines cost far more to write than the title).
+    public static func title(_ meeting: PublicMeeting, catalogue: CatalogueIndex, dates: LocalDates) -> String {
+        let words = Strings(language: dates.language)
+        let organisations = (meeting.counterparts ?? []).compactMap { $0.organisation.map(catalogue.organisationName) }
+        let counterpartText = meeting.counterparts == nil ? nil
+            : organisations.isEmpty ? words.privatePerson : ListFormat.join(organisations, and: words.and)
+        switch (counterpartText, meeting.issues?.first.map(catalogue.issueTitle) ?? meeting.subject) {
+        case (let who?, let what?): return "\(words.meetingWith) \(who) \(words.about) \(what)"
+        case (let who?, nil): return "\(words.meetingWith) \(who)"
+        case (nil, let what?): return "\(words.meetingAbout) \(what)"
+        case (nil, nil): return "\(words.meeting) \(dates.day(meeting.publishedAt))"
+        }
     }
 }
 

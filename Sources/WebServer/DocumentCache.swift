@@ -28,8 +28,8 @@ struct CachedDocument: Sendable {
     let layout: LayoutSlots?
 
     /// A page: its entity tag made from what it depends on, not from its bytes.
-    init(page html: String, etag: String, status: Int, layout: LayoutSlots? = nil) {
-        body = ByteBuffer(string: html)
+    init(page body: ByteBuffer, etag: String, status: Int, layout: LayoutSlots? = nil) {
+        self.body = body
         self.etag = etag
         lastModified = nil
         lastModifiedHeader = nil

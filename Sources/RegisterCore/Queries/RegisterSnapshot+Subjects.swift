@@ -59,10 +59,10 @@ extension RegisterSnapshot {
     /// last), skipping the first `offset` and at most `limit`.
     public func publishedMeetings(_ subject: MeetingSubject, offset: Int = 0, limit: Int) throws -> [PublicMeeting] {
         let (name, id) = subject.tally
-        let page = try Int64.fetchAll(db, sql: """
+        let page = try Int64.fetchAll(db.cachedStatement(sql: """
             SELECT meeting_id FROM subject_meeting WHERE subject = ? AND subject_id = ?
             ORDER BY starts_at DESC, meeting_id DESC LIMIT ? OFFSET ?
-            """, arguments: [name, id, max(0, limit), max(0, offset)])
+            """), arguments: [name, id, max(0, limit), max(0, offset)])
         return try PublicMeetingReader.fetch(ids: page, in: db)
     }
 
@@ -77,7 +77,7 @@ extension RegisterSnapshot {
             ORDER BY meetings DESC, item, facet DESC
             """
         if let limit { sql += " LIMIT \(max(0, limit))" }
-        var entries = try Row.fetchAll(db, sql: sql, arguments: [name, id]).map { row in
+        var entries = try Row.fetchAll(db.cachedStatement(sql: sql), arguments: [name, id]).map { row in
             FootprintEntry(organisation: row[0], role: FootprintEntry.Role(rawValue: row[1]) ?? .counterpart,
                            meetings: row[2], inbound: row[3], outbound: row[4])
         }
@@ -102,11 +102,11 @@ extension RegisterSnapshot {
     /// The issues an organisation's published meetings (as counterpart or client)
     /// discussed, most meetings first (ties by id).
     public func issueCounts(organisation: Int64) throws -> [IssueCount] {
-        try Row.fetchAll(db, sql: """
+        try Row.fetchAll(db.cachedStatement(sql: """
             SELECT item, meetings, inbound, outbound FROM tally
             WHERE subject = 'organisation' AND subject_id = ? AND facet = 'issue' AND meetings > 0
             ORDER BY meetings DESC, item
-            """, arguments: [organisation]).map { row in
+            """), arguments: [organisation]).map { row in
             IssueCount(issue: row[0], meetings: row[1], inbound: row[2], outbound: row[3])
         }
     }
@@ -114,9 +114,9 @@ extension RegisterSnapshot {
     /// One kept count of the subject's published meetings.
     func tally(_ subject: MeetingSubject, facet: String) throws -> (meetings: Int, inbound: Int, outbound: Int)? {
         let (name, id) = subject.tally
-        return try Row.fetchOne(db, sql: """
+        return try Row.fetchOne(db.cachedStatement(sql: """
             SELECT meetings, inbound, outbound FROM tally WHERE subject = ? AND subject_id = ? AND facet = ? AND item = 0 AND of_item = 0
-            """, arguments: [name, id, facet]).map { ($0[0], $0[1], $0[2]) }
+            """), arguments: [name, id, facet]).map { ($0[0], $0[1], $0[2]) }
     }
 
     private static func idCondition(_ ids: some Collection<Int64>) -> PublicCatalogueReader.Condition {

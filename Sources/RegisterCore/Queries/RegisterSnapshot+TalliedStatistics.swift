@@ -8,10 +8,10 @@ extension RegisterSnapshot {
         var meetings = 0, inbound = 0, outbound = 0, counterpartsWithheld = 0, startWithheld = 0, withOrganisation = 0
         var groups: [OrganisationGroup: Int] = [:]
         var months: [ArchiveMonth: Int] = [:]
-        for row in try Row.fetchAll(db, sql: """
+        for row in try Row.fetchAll(db.cachedStatement(sql: """
             SELECT facet, item, meetings, inbound, outbound FROM tally WHERE subject = 'register' AND subject_id = 0
             AND facet IN ('all', 'counterparts-withheld', 'start-withheld', 'with-organisation', 'group', 'month') AND meetings > 0
-            """) {
+            """)) {
             let item: Int64 = row[1], count: Int = row[2]
             switch row[0] as String {
             case "all": (meetings, inbound, outbound) = (count, row[3], row[4])
@@ -25,11 +25,11 @@ extension RegisterSnapshot {
             }
         }
         func ranked(_ facet: String, _ table: String, _ column: String) throws -> [RankedCount] {
-            try Row.fetchAll(db, sql: """
+            try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT t.item, r.\(column), t.meetings FROM tally t JOIN \(table) r ON r.id = t.item
                 WHERE t.subject = 'register' AND t.subject_id = 0 AND t.facet = ? AND t.meetings > 0
                 ORDER BY t.meetings DESC, t.item LIMIT 10
-                """, arguments: [facet]).map { RankedCount(id: $0[0], name: $0[1], meetings: $0[2]) }
+                """), arguments: [facet]).map { RankedCount(id: $0[0], name: $0[1], meetings: $0[2]) }
         }
         let timeZone = try settings().timeZone
         let (condition, arguments) = StatisticsFilter.all.condition(timeZone: timeZone)

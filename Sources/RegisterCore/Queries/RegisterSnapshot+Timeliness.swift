@@ -29,10 +29,10 @@ extension RegisterSnapshot {
     /// Read from the counts the write path keeps (`PublicationTimeliness`): public values only.
     public func publicationTimeliness() throws -> PublicationTimelinessStatistics {
         let deadline = try settings().publicationDeadlineDays
-        let rows = try Row.fetchAll(db, sql: """
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT t.unit_id, t.month, SUM(t.meetings), SUM(CASE WHEN t.delay <= ? THEN t.meetings ELSE 0 END), u.name
             FROM timeliness t LEFT JOIN unit u ON u.id = t.unit_id GROUP BY t.unit_id, t.month ORDER BY t.unit_id, t.month
-            """, arguments: [deadline])
+            """), arguments: [deadline])
         var overall = TimelinessCount(label: "", meetings: 0, withinDeadline: 0)
         var months: [TimelinessCount] = []
         var units: [Int64: TimelinessCount] = [:]

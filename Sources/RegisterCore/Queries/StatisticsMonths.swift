@@ -31,7 +31,7 @@ enum StatisticsMonths {
             let utc = Day(year: month.year, month: month.month, day: 1)!.start(in: TimeZone(identifier: "UTC")!)
             if local != utc {
                 let (low, high) = local < utc ? (local, utc) : (utc, local)
-                let moved = try Int.fetchOne(db, sql: range, arguments: arguments + [Timestamp.format(low), Timestamp.format(high)]) ?? 0
+                let moved = try Int.fetchOne(db.cachedStatement(sql: range), arguments: arguments + [Timestamp.format(low), Timestamp.format(high)]) ?? 0
                 if moved > 0 {
                     // Before the UTC start, the meetings were counted in the previous month; after it, in this one.
                     let (from, to) = local < utc ? (month.previous, month) : (month, month.previous)

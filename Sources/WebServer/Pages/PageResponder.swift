@@ -58,9 +58,9 @@ public struct PageResponder: Sendable {
                 let read = try RegisterVersion(snapshot)
                 let pageContext = PageContext(language: language, settings: read.settings, path: path, query: query)
                 let result = try build(snapshot, pageContext)
-                let (html, layout) = try renderer.renderShared(result.view, context: pageContext)
+                let (body, layout) = try renderer.renderShared(result.view, context: pageContext)
                 return DocumentCache.Rendered(version: read, document: CachedDocument(
-                    page: html, etag: Self.etag(read, language: language, theme: renderer.fingerprint), status: result.status,
+                    page: body, etag: Self.etag(read, language: language, theme: renderer.fingerprint), status: result.status,
                     layout: layout))
             }
         }

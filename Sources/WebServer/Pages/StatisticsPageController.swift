@@ -15,7 +15,7 @@ struct StatisticsPageController: SiteController {
             let filter = try StatisticsQuery(QueryParameters(request)).filter
             return try await pages.respond(to: request, context: context) { snapshot, page in
                 let statistics = try snapshot.meetingStatistics(filter)
-                var view = try StatisticsView(filter: filter, statistics: statistics, snapshot: snapshot, context: page)
+                var view = try StatisticsView(filter: filter, statistics: statistics, catalogue: try pages.catalogue(snapshot), context: page)
                 view.timeliness = TimelinessSection(try snapshot.publicationTimeliness(), context: page)
                 return PageResult(view)
             }

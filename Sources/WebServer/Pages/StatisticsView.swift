@@ -26,8 +26,8 @@ struct StatisticsView: PageView {
         let removeHref: String
     }
 
-    init(filter: StatisticsFilter, statistics: MeetingStatistics, snapshot: RegisterSnapshot, context: PageContext) throws {
-        let names = try StatisticsNames(filter: filter, snapshot: snapshot)
+    init(filter: StatisticsFilter, statistics: MeetingStatistics, catalogue: CatalogueIndex, context: PageContext) throws {
+        let names = try StatisticsNames(filter: filter, catalogue: catalogue)
         let number = { @Sendable (value: Int) in StatisticsView.number(value, context.language) }
         title = context["statisticsTitle"]
         intro = context["statisticsIntro"]
@@ -96,7 +96,8 @@ struct StatisticsView: PageView {
 }
 
 /// The names of the catalogue records a filter names, checked to exist: an unknown id
-/// is a `BadParameter`, not an empty page.
+/// is a `BadParameter`, not an empty page; and the units, officials and issues the
+/// form lists, in id order (from the catalogue the pages keep).
 struct StatisticsNames {
     let units: [PublicUnit]
     let officials: [PublicOfficial]
@@ -106,20 +107,18 @@ struct StatisticsNames {
     var issue: String?
     var unit: String?
 
-    init(filter: StatisticsFilter, snapshot: RegisterSnapshot) throws {
-        units = try snapshot.units()
-        officials = try snapshot.officials()
-        issues = try snapshot.issues()
+    init(filter: StatisticsFilter, catalogue: CatalogueIndex) throws {
+        units = catalogue.units.values.sorted { $0.id < $1.id }
+        officials = catalogue.officials.values.sorted { $0.id < $1.id }
+        issues = catalogue.issues.values.sorted { $0.id < $1.id }
         func known(_ name: String, _ id: Int64?, _ found: String?) throws -> String? {
             guard let id else { return nil }
             guard let found else { throw BadParameter(name, value: String(id), expected: "statisticsExpectKnown") }
             return found
         }
-        official = try known("official", filter.official, officials.first { $0.id == filter.official }.map(\.name))
-        unit = try known("unit", filter.unit, units.first { $0.id == filter.unit }.map(\.name))
-        issue = try known("issue", filter.issue, issues.first { $0.id == filter.issue }.map(\.title))
-        if let id = filter.organisation {
-            organisation = try known("org", id, try snapshot.organisations().first { $0.id == id }.map(\.name))
-        }
+        official = try known("official", filter.official, filter.official.flatMap { catalogue.officials[$0] }.map(\.name))
+        unit = try known("unit", filter.unit, filter.unit.flatMap { catalogue.units[$0] }.map(\.name))
+        issue = try known("issue", filter.issue, filter.issue.flatMap { catalogue.issues[$0] }.map(\.title))
+        organisation = try known("org", filter.organisation, filter.organisation.flatMap { catalogue.organisations[$0] }.map(\.name))
     }
 }

@@ -82,10 +82,11 @@ struct SubjectMeetingTable: Sendable {
                 (meeting.counterparts ?? []).filter { $0.onBehalfOf == client }
                     .compactMap { $0.organisation.map(catalogue.organisationName) }.joined(separator: ", ")
             }
+            let start = meeting.startsAt.map(dates.rfc3339)
             return Row(href: SiteURL.meeting(meeting.id).path,
-                       title: MeetingDescription(meeting, catalogue: catalogue, dates: dates, bodyName: context.settings.bodyName).title,
-                       date: meeting.startsAt.map { dates.rfc3339($0).prefix(10) }.map(String.init) ?? context["subjectWithheld"],
-                       datetime: meeting.startsAt.map(dates.rfc3339),
+                       title: MeetingDescription.title(meeting, catalogue: catalogue, dates: dates),
+                       date: start.map { String($0.prefix(10)) } ?? context["subjectWithheld"],
+                       datetime: start,
                        direction: direction ?? context["subjectWithheld"],
                        representedBy: representatives)
         }

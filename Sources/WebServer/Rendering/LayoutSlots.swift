@@ -13,16 +13,16 @@ struct LayoutSlots: Sendable {
     let header: Range<Int>
     let footer: Range<Int>
 
-    /// The slots of `html`, found by rendering the two partials alone with the page's
+    /// The slots of `page`, found by rendering the two partials alone with the page's
     /// frame: the header where it first appears (the layout opens the page), the footer
     /// where it last does (the layout closes it), so each search stops near its end of
     /// the page. Nil when either is missing (a theme's page that does not use them),
     /// and then every reader gets the anonymous page.
-    init?(html: String, frame: SiteFrame, header: String, footer: String) {
-        var html = html
-        let found: (Range<Int>, Range<Int>)? = html.withUTF8 { page in
-            guard let header = Self.range(of: Array(header.utf8), in: page, fromEnd: false),
-                  let footer = Self.range(of: Array(footer.utf8), in: page, fromEnd: true),
+    init?(page: ByteBuffer, frame: SiteFrame, header: ByteBuffer, footer: ByteBuffer) {
+        let found: (Range<Int>, Range<Int>)? = page.withUnsafeReadableBytes { page in
+            let page = page.bindMemory(to: UInt8.self)
+            guard let header = Self.range(of: Array(header.readableBytesView), in: page, fromEnd: false),
+                  let footer = Self.range(of: Array(footer.readableBytesView), in: page, fromEnd: true),
                   header.upperBound <= footer.lowerBound else { return nil }
             return (header, footer)
         }
@@ -32,14 +32,14 @@ struct LayoutSlots: Sendable {
     }
 
     /// The page with `header` and `footer` in place of the anonymous ones.
-    func splice(_ page: ByteBuffer, header: String, footer: String) -> ByteBuffer {
+    func splice(_ page: ByteBuffer, header: ByteBuffer, footer: ByteBuffer) -> ByteBuffer {
         var result = ByteBuffer()
-        result.reserveCapacity(page.readableBytes + header.utf8.count + footer.utf8.count - self.header.count - self.footer.count)
+        result.reserveCapacity(page.readableBytes + header.readableBytes + footer.readableBytes - self.header.count - self.footer.count)
         let start = page.readerIndex
         result.writeImmutableBuffer(page.getSlice(at: start, length: self.header.lowerBound)!)
-        result.writeString(header)
+        result.writeImmutableBuffer(header)
         result.writeImmutableBuffer(page.getSlice(at: start + self.header.upperBound, length: self.footer.lowerBound - self.header.upperBound)!)
-        result.writeString(footer)
+        result.writeImmutableBuffer(footer)
         result.writeImmutableBuffer(page.getSlice(at: start + self.footer.upperBound, length: page.readableBytes - self.footer.upperBound)!)
         return result
     }

@@ -1,34 +1,34 @@
-import Mustache
-
-/// A page view turned into dictionaries and arrays before rendering. The mustache
+/// A page view turned into a `TemplateValue` tree before rendering. The mustache
 /// library finds a struct's member by reflecting the struct anew for every name it
 /// looks up (and for every level of the context it climbs), which took nine tenths of
-/// the time of a page with a table; a dictionary answers each name by hashing. Each
-/// struct is reflected once here. A nil optional leaves its name out, as the library
-/// itself skips a nil member and looks further out.
+/// the time of a page with a table; here each struct is reflected once (the rows of
+/// long tables, `TemplateFields`, are not reflected at all). A nil optional leaves its
+/// name out, as the library itself skips a nil member and looks further out.
 enum MustacheTree {
-    static func make(_ value: Any) -> Any {
+    static func make(_ value: Any) -> TemplateValue {
         switch value {
-        case is String, is Bool, is Int, is Int64, is Double, is any MustacheParent:
-            return value
-        default:
-            break
+        case let text as String: return .text(text)
+        case let flag as Bool: return .flag(flag)
+        case let fields as any TemplateFields: return .fields(fields)
+        case let words as [String: String]: return .fields(WordFields(words: words))
+        case is Int, is Int64, is Double: return .text(String(describing: value))
+        default: break
         }
         let mirror = Mirror(reflecting: value)
         switch mirror.displayStyle {
         case .struct, .class:
-            var members: [String: Any] = [:]
+            var members: [String: TemplateValue] = [:]
             for child in mirror.children {
                 guard let label = child.label, let member = unwrapped(child.value) else { continue }
                 members[label] = make(member)
             }
-            return members
+            return .fields(ReflectedFields(members: members))
         case .collection:
-            return mirror.children.map { make($0.value) }
+            return .list(mirror.children.map { make($0.value) })
         case .optional:
-            return unwrapped(value).map(make) as Any
+            return unwrapped(value).map(make) ?? .opaque(value)
         default:
-            return value
+            return .opaque(value)
         }
     }
 

@@ -1,13 +1,23 @@
 import Foundation
+import Hummingbird
 import Mustache
 import Publishing
 
 /// Renders pages with the theme's mustache templates, parsed once at start. Every
 /// template is rendered as HTML with each value escaped by `HTMLText` (never raw), and
 /// each page inside the layout partials (`layout-head` opens the document and its
-/// `<main>`, `layout-footer` closes them).
+/// `<main>`, `layout-footer` closes them). A page whose templates `CompiledTemplate`
+/// renders is rendered by it, from the library's own parse; any other by the library.
 public struct PageRenderer: Sendable {
     let library: MustacheLibrary
+    /// The templates `CompiledTemplate` renders, by name (all of the built-in ones).
+    let compiled: [String: CompiledTemplate]
+    private let names: Set<String>
+    private let engine: Engine
+
+    /// What renders a page: the compiled templates where they can and else the library;
+    /// the library alone; or (for the tests that compare the two) the compiled ones alone.
+    enum Engine: Sendable { case compiled, library, compiledOnly }
     /// The theme the templates came from; its assets are served at /assets/.
     public let theme: Theme
     /// Changes whenever a template or asset does: part of every page's ETag.
@@ -17,6 +27,10 @@ public struct PageRenderer: Sendable {
     static let contentType = "INSYN_HTML"
 
     public init(theme: Theme) throws {
+        try self.init(theme: theme, engine: .compiled)
+    }
+
+    init(theme: Theme, engine: Engine) throws {
         MustacheContentTypes.register(HTMLText(), named: Self.contentType)
         var library = MustacheLibrary()
         for (name, text) in theme.templates {
@@ -31,6 +45,15 @@ public struct PageRenderer: Sendable {
             throw ThemeError("the template \(required).mustache is missing")
         }
         self.library = library
+        names = Set(theme.templates.keys)
+        var compiled: [String: CompiledTemplate] = [:]
+        self.engine = engine
+        if engine != .library {
+            for name in names {
+                if let template = library.getTemplate(named: name).flatMap(CompiledTemplate.init) { compiled[name] = template }
+            }
+        }
+        self.compiled = compiled
         self.theme = theme
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for (name, bytes) in theme.templates.sorted(by: { $0.key < $1.key }).map({ ($0.key, Array($0.value.utf8)) })
@@ -60,36 +83,75 @@ public struct PageRenderer: Sendable {
 
     /// The whole HTML document of `page`.
     public func render(_ page: any PageView, context: PageContext) throws -> String {
+        switch try document(page, context: context, frame: frame(page, context)) {
+        case .compiled(let bytes): String(decoding: bytes, as: UTF8.self)
+        case .library(let html): html
+        }
+    }
+
+    private enum Document {
+        case compiled([UInt8])
+        case library(String)
+
+        /// As a response body: the compiled templates' bytes go to it as they are.
+        var body: ByteBuffer {
+            switch self {
+            case .compiled(let bytes): ByteBuffer(bytes: bytes)
+            case .library(let html): ByteBuffer(string: html)
+            }
+        }
+    }
+
+    private func frame(_ page: any PageView, _ context: PageContext) -> SiteFrame {
+        SiteFrame(page: page, context: context, hasLogo: theme.assets["logo.svg"] != nil)
+    }
+
+    private func document(_ page: any PageView, context: PageContext, frame: SiteFrame) throws -> Document {
         let name = type(of: page).template
         guard let template = library.getTemplate(named: name) else {
             throw ThemeError("the template \(name).mustache is missing")
         }
-        let frame = PageFrame(site: SiteFrame(page: page, context: context, hasLogo: theme.assets["logo.svg"] != nil),
-                              t: context.strings.table, page: page)
-        return template.render(MustacheTree.make(frame), library: library)
+        return try rendered(template, named: name, MustacheTree.make(PageFrame(site: frame, t: context.strings.table, page: page)))
+    }
+
+    /// `template` over `tree`: by its compiled form where it has one, else by the library.
+    private func rendered(_ template: MustacheTemplate, named name: String, _ tree: TemplateValue) throws -> Document {
+        if engine != .library, let compiled = compiled[name] {
+            do {
+                return .compiled(try compiled.render(tree, partials: self.compiled, known: names))
+            } catch {
+                if engine == .compiledOnly { throw error }
+            }
+        } else if engine == .compiledOnly {
+            throw CompiledTemplate.Unsupported()
+        }
+        return .library(template.render(tree.libraryValue, library: library))
     }
 
     /// A public page rendered for any reader (anonymously), with the slots where a
     /// signed-in reader's header and footer go (see `LayoutSlots`).
-    func renderShared(_ page: any PageView, context: PageContext) throws -> (html: String, slots: LayoutSlots?) {
+    func renderShared(_ page: any PageView, context: PageContext) throws -> (body: ByteBuffer, slots: LayoutSlots?) {
         var anonymous = context
         anonymous.principal = nil
-        let html = try render(page, context: anonymous)
-        let frame = SiteFrame(page: page, context: anonymous, hasLogo: theme.assets["logo.svg"] != nil)
+        let frame = frame(page, anonymous)
+        let body = try document(page, context: anonymous, frame: frame).body
         let (header, footer) = layout(frame, context: anonymous)
-        return (html, LayoutSlots(html: html, frame: frame, header: header, footer: footer))
+        return (body, LayoutSlots(page: body, frame: frame, header: header, footer: footer))
     }
 
     /// The header and footer of a kept page as `context`'s reader (signed in) sees them.
-    func layout(_ slots: LayoutSlots, context: PageContext) -> (header: String, footer: String) {
+    func layout(_ slots: LayoutSlots, context: PageContext) -> (header: ByteBuffer, footer: ByteBuffer) {
         var frame = slots.frame
         frame.account = AccountLinks(context.principal, context: context)
         return layout(frame, context: context)
     }
 
-    private func layout(_ frame: SiteFrame, context: PageContext) -> (header: String, footer: String) {
+    private func layout(_ frame: SiteFrame, context: PageContext) -> (header: ByteBuffer, footer: ByteBuffer) {
         let tree = MustacheTree.make(LayoutFrame(site: frame, t: context.strings.table))
-        let part = { (name: String) in library.getTemplate(named: name)?.render(tree, library: library) ?? "" }
+        func part(_ name: String) -> ByteBuffer {
+            guard let template = library.getTemplate(named: name) else { return ByteBuffer() }
+            return (try? rendered(template, named: name, tree).body) ?? ByteBuffer()
+        }
         return (part("layout-header"), part("layout-footer"))
     }
 }
@@ -111,24 +173,40 @@ struct PageFrame: Sendable {
 /// The HTML escaping of every template value: the five characters that can end text
 /// or an attribute value become references. It works on Unicode scalars, not
 /// characters, so that a combining mark after a quote ("\"\u{301}") cannot hide the
-/// quote from it (mustache's own escaping compares whole characters).
+/// quote from it (mustache's own escaping compares whole characters). Compiled templates
+/// escape straight into the page's bytes (`escape(_:into:)`).
 struct HTMLText: MustacheContentType {
     func escapeText(_ text: String) -> String {
         Self.escape(text)
     }
 
     static func escape(_ text: String) -> String {
-        var result = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result.append(contentsOf: "&amp;".unicodeScalars)
-            case "<": result.append(contentsOf: "&lt;".unicodeScalars)
-            case ">": result.append(contentsOf: "&gt;".unicodeScalars)
-            case "\"": result.append(contentsOf: "&quot;".unicodeScalars)
-            case "'": result.append(contentsOf: "&#39;".unicodeScalars)
-            default: result.append(scalar)
+        var output: [UInt8] = []
+        escape(text, into: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Appends `text` escaped to `output`, byte by byte: the five characters are ASCII,
+    /// and no byte of a multi-byte UTF-8 sequence is.
+    static func escape(_ text: String, into output: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            for index in bytes.indices {
+                let reference: StaticString
+                switch bytes[index] {
+                case UInt8(ascii: "&"): reference = "&amp;"
+                case UInt8(ascii: "<"): reference = "&lt;"
+                case UInt8(ascii: ">"): reference = "&gt;"
+                case UInt8(ascii: "\""): reference = "&quot;"
+                case UInt8(ascii: "'"): reference = "&#39;"
+                default: continue
+                }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                reference.withUTF8Buffer { output.append(contentsOf: $0) }
+                start = index + 1
             }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
         }
-        return String(result)
     }
 }

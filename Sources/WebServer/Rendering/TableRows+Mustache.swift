@@ -1,60 +1,93 @@
-import Mustache
-
 // The rows of the long tables (a subject's meetings, a footprint, an organisation's
-// issues) answer the template's names themselves: turning a row into a dictionary by
-// reflection took a fifth of an issue page's time, and a switch answers a name faster
-// than a hash. `MustacheTreeTests` checks each answers every member it has by name.
+// issues, the statistics' tables and the filter form's options) answer the template's
+// names themselves: turning a row into a dictionary by reflection took a fifth of an
+// issue page's time, and a switch answers a name faster than a hash.
+// `TableRowsByNameTests` checks each answers every member it has by name.
 
-extension SubjectMeetingTable.Row: MustacheParent {
-    func child(named name: String) -> Any? {
+extension SubjectMeetingTable.Row: TemplateFields {
+    func field(named name: String) -> TemplateValue? {
         switch name {
-        case "href": href
-        case "title": title
-        case "date": date
-        case "datetime": datetime
-        case "direction": direction
-        case "representedBy": representedBy
+        case "href": .text(href)
+        case "title": .text(title)
+        case "date": .text(date)
+        case "datetime": datetime.map(TemplateValue.text)
+        case "direction": .text(direction)
+        case "representedBy": representedBy.map(TemplateValue.text)
         default: nil
         }
     }
 }
 
-extension FootprintTable.Row: MustacheParent {
-    func child(named name: String) -> Any? {
+extension FootprintTable.Row: TemplateFields {
+    func field(named name: String) -> TemplateValue? {
         switch name {
-        case "name": self.name
-        case "href": href
-        case "note": note
-        case "representatives": representatives
-        case "hasRepresentatives": hasRepresentatives
-        case "kind": kind
-        case "meetings": meetings
-        case "inbound": inbound
-        case "outbound": outbound
+        case "name": .text(self.name)
+        case "href": .text(href)
+        case "note": note.map(TemplateValue.text)
+        case "representatives": .list(representatives.map { .fields($0) })
+        case "hasRepresentatives": .flag(hasRepresentatives)
+        case "kind": .text(kind)
+        case "meetings": .text(meetings)
+        case "inbound": .text(inbound)
+        case "outbound": .text(outbound)
         default: nil
         }
     }
 }
 
-extension FootprintTable.Representative: MustacheParent {
-    func child(named name: String) -> Any? {
+extension FootprintTable.Representative: TemplateFields {
+    func field(named name: String) -> TemplateValue? {
         switch name {
-        case "text": text
-        case "href": href
-        case "separator": separator
+        case "text": .text(text)
+        case "href": .text(href)
+        case "separator": .text(separator)
         default: nil
         }
     }
 }
 
-extension OrganisationPageView.IssueRow: MustacheParent {
-    func child(named name: String) -> Any? {
+extension OrganisationPageView.IssueRow: TemplateFields {
+    func field(named name: String) -> TemplateValue? {
         switch name {
-        case "title": title
-        case "href": href
-        case "meetings": meetings
-        case "inbound": inbound
-        case "outbound": outbound
+        case "title": .text(title)
+        case "href": .text(href)
+        case "meetings": .text(meetings)
+        case "inbound": .text(inbound)
+        case "outbound": .text(outbound)
+        default: nil
+        }
+    }
+}
+
+extension StatisticsSection.Row: TemplateFields {
+    func field(named name: String) -> TemplateValue? {
+        switch name {
+        case "label": .text(label)
+        case "link": link.map(TemplateValue.text)
+        case "count": .text(count)
+        default: nil
+        }
+    }
+}
+
+extension TimelinessSection.Row: TemplateFields {
+    func field(named name: String) -> TemplateValue? {
+        switch name {
+        case "label": .text(label)
+        case "meetings": .text(meetings)
+        case "inTime": .text(inTime)
+        case "share": .text(share)
+        default: nil
+        }
+    }
+}
+
+extension StatisticsForm.Option: TemplateFields {
+    func field(named name: String) -> TemplateValue? {
+        switch name {
+        case "value": .text(value)
+        case "text": .text(text)
+        case "selected": .flag(selected)
         default: nil
         }
     }

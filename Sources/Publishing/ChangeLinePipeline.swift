@@ -1,5 +1,6 @@
 import Dispatch
 import RegisterCore
+import Synchronization
 
 /// Stored changes copied out of a read, to be written as lines later: each change's
 /// hash and body end to end in one array, with its sequence and where they end.
@@ -46,23 +47,28 @@ struct ChangeBatch: Sendable {
     }
 }
 
-/// Writes the lines of one batch of changes to the sink on another thread while the
-/// caller reads the next batch from the database, so that reading and writing take
-/// the time of the slower of the two instead of their sum. Reading is the slower (it
-/// is most of what `sqlite3` itself spends), so the caller's thread does nothing
-/// else: the transcoding and the sink's copies and hand-overs all happen here. One
-/// batch is written at a time, in the batches' order, so the sink is used by one
-/// thread at a time.
+/// Writes the lines of the batches of changes to the sink on another thread while
+/// the caller reads the next batches from the database, so that reading and writing
+/// take the time of the slower of the two instead of their sum. Reading is the
+/// slower (it is most of what `sqlite3` itself spends), so the caller's thread does
+/// nothing else: the transcoding and the sink's copies and hand-overs all happen
+/// here, up to `depth` batches behind the reading, so that a moment's wait of the
+/// sink (a client reading) does not stop the reading at once. The batches are
+/// written one at a time, in order, on a serial queue of its own rather than on the
+/// shared concurrent one: a sink may block (a web response waits for its client),
+/// and a blocked thread of the shared pool is one fewer for every request's tasks.
 final class ChangeLinePipeline: @unchecked Sendable {
+    static let depth = 2
+
     private let transcoder: ChangeLineTranscoder
     private let records: PublicJSON
     private let sink: any ByteSink
-    /// The lines of the batch being written, kept from batch to batch.
+    /// The lines of the batch being written, kept from batch to batch (only the queue touches it).
     private let lines = ChangeLineBuffer(capacity: 2 * ChangeLinesExport.bufferSize)
-    private let done = DispatchSemaphore(value: 0)
-    /// Whether a batch is being written; `failure` is read only after `done` is signalled.
-    private var pending = false
-    private var failure: (any Error)?
+    private let queue = DispatchQueue(label: "insyn.change-lines")
+    private let slots = DispatchSemaphore(value: ChangeLinePipeline.depth)
+    /// What writing a batch threw; the batches after it are not written.
+    private let failure = Mutex<(any Error)?>(nil)
 
     init(_ publication: Publication, writingTo sink: any ByteSink) {
         transcoder = ChangeLineTranscoder(publication)
@@ -70,38 +76,43 @@ final class ChangeLinePipeline: @unchecked Sendable {
         self.sink = sink
     }
 
-    /// Waits for the batch being written, if any, then starts writing `batch`'s lines.
+    /// Waits while `depth` batches are still to be written, then queues `batch`'s lines.
     /// Throws what writing an earlier batch threw (a client gone, a full disk).
     func submit(_ batch: ChangeBatch) throws {
-        try finish()
-        guard !batch.isEmpty else { return }
-        pending = true
-        DispatchQueue.global().async { [self] in
+        guard !batch.isEmpty else { return try rethrow() }
+        slots.wait()
+        do {
+            try rethrow()
+        } catch {
+            slots.signal()
+            throw error
+        }
+        queue.async { [self] in
+            defer { slots.signal() }
+            guard failure.withLock({ $0 == nil }) else { return }
             do {
                 lines.count = 0
                 try batch.lines(transcoder, records, into: lines)
                 try sink.write(lines.bytes)
             } catch {
-                failure = error
+                failure.withLock { $0 = error }
             }
-            done.signal()
         }
     }
 
-    /// Waits for the batch being written, if any, and throws what writing it threw.
+    /// Waits for the batches still to be written and throws what writing one threw.
     func finish() throws {
-        guard pending else { return }
-        done.wait()
-        pending = false
-        if let failure {
-            self.failure = nil
-            throw failure
-        }
+        queue.sync {}
+        try rethrow()
     }
 
-    /// Waits for the batch being written, if any, so that nothing touches the sink
-    /// after the caller gives up on it; what it threw no longer matters.
+    /// Waits for the batches still to be written, so that nothing touches the sink
+    /// after the caller gives up on it; what they threw no longer matters.
     func abandon() {
-        try? finish()
+        queue.sync {}
+    }
+
+    private func rethrow() throws {
+        if let error = failure.withLock({ $0 }) { throw error }
     }
 }

@@ -66,7 +66,8 @@ final class ChangeLinePipeline: @unchecked Sendable {
     /// The lines of the batch being written, kept from batch to batch (only the queue touches it).
     private let lines = ChangeLineBuffer(capacity: 2 * ChangeLinesExport.bufferSize)
     private let queue = DispatchQueue(label: "insyn.change-lines")
-    private let slots = DispatchSemaphore(value: ChangeLinePipeline.depth)
+    /// Counted up from zero in `init` (libdispatch traps when a semaphore is freed below its initial value).
+    private let slots = DispatchSemaphore(value: 0)
     /// What writing a batch threw; the batches after it are not written.
     private let failure = Mutex<(any Error)?>(nil)
 
@@ -74,6 +75,7 @@ final class ChangeLinePipeline: @unchecked Sendable {
         transcoder = ChangeLineTranscoder(publication)
         records = PublicJSON(publication)
         self.sink = sink
+        for _ in 0..<Self.depth { slots.signal() }
     }
 
     /// Waits while `depth` batches are still to be written, then queues `batch`'s lines.

@@ -52,7 +52,10 @@ final class ChunkChannel: Sendable {
 
     init(capacity: Int) {
         (chunks, continuation) = AsyncStream.makeStream(of: ByteBuffer.self)
-        slots = DispatchSemaphore(value: capacity)
+        // Counted up from zero: libdispatch traps when a semaphore is freed below its initial value, which a
+        // cancelled stream leaves it (chunks sent and never taken).
+        slots = DispatchSemaphore(value: 0)
+        for _ in 0..<capacity { slots.signal() }
     }
 
     /// Sends a chunk, waiting for a free slot; throws once the consumer has gone.

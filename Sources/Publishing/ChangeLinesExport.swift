@@ -7,11 +7,13 @@ import RegisterCore
 /// memory stays flat and the export ends at the ledger head it started from. Each
 /// change is written from its stored form by `ChangeLineTranscoder` (the same bytes
 /// as `PublicJSON.change`, without decoding it), or decoded when it declines; one
-/// batch of changes is written while the next is read (`ChangeLinePipeline`).
+/// batch of changes is written while the next is read (`ChangeLinePipeline`), so that
+/// the reading thread does nothing but read.
 public struct ChangeLinesExport {
     public var after: Int64
 
-    static let bufferSize = 64 * 1024
+    /// How many bytes of stored changes are read before they are handed to the pipeline.
+    static let bufferSize = 256 * 1024
 
     public init(after sequence: Int64) {
         self.after = sequence
@@ -44,19 +46,20 @@ public struct ChangeLinesExport {
         }
         let publication = Publication(settings: try snapshot.settings())
         var summary = Summary(changes: 0, lastWritten: nil, resumeAfter: head.sequence)
-        let pipeline = ChangeLinePipeline(publication)
+        let pipeline = ChangeLinePipeline(publication, writingTo: sink)
+        defer { pipeline.abandon() }
         var batch = ChangeBatch()
         try snapshot.forEachStoredPublicChange(after: after) { change in
             batch.add(change)
             summary.changes += 1
             summary.lastWritten = change.sequence
             if batch.bytes.count >= Self.bufferSize {
-                try pipeline.submit(batch, writingDoneWorkTo: sink)
+                try pipeline.submit(batch)
                 batch = ChangeBatch()
             }
         }
-        try pipeline.submit(batch, writingDoneWorkTo: sink)
-        try pipeline.finish(writingTo: sink)
+        try pipeline.submit(batch)
+        try pipeline.finish()
         try sink.finish()
         return summary
     }

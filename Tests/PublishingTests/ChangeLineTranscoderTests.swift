@@ -17,11 +17,13 @@ struct ChangeLineTranscoderTests {
             try snapshot.forEachStoredPublicChange(after: 0) { row in
                 let change = try row.decoded()
                 if change.entity == "meeting" { result.meetings += 1 }
-                var line: [UInt8] = []
-                guard transcoder.append(row, to: &line) else {
+                let buffer = ChangeLineBuffer(capacity: 64)
+                guard transcoder.append(row, to: buffer) else {
+                    #expect(buffer.count == 0, "a declined change leaves nothing behind")
                     result.declined += 1
                     return
                 }
+                let line = buffer.array()
                 #expect(line == (try records.changeBytes(change)) + [0x0A],
                         "change \(change.sequence):\n\(String(decoding: line, as: UTF8.self))")
                 result.checked += 1

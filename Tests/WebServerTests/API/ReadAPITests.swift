@@ -190,6 +190,21 @@ struct ReadAPITests {
         }
     }
 
+    @Test func aChangeStreamOfManyChunksIsTheIncrementalExportsBytesInOrder() async throws {
+        let register = try Register.inMemory()
+        try BenchmarkRegister.fill(register, meetings: 400)
+        let sink = BufferSink()
+        try ChangeLinesExport(after: 0).write(register, to: sink)
+        let expected = sink.take()
+        #expect(expected.count > 3 * StreamedBody.chunkSize, "the stream spans several chunks and batches")
+        try await buildApplication(register: register).test(.router) { client in
+            try await client.execute(uri: "/api/v1/changes?since=0", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(Array(buffer: response.body) == expected)
+            }
+        }
+    }
+
     @Test func everyResourceAnswersNotModifiedForTheSameHeadAndIsOpenToOtherOrigins() async throws {
         let register = try Register.inMemory()
         try DemoRegister.load(into: register)

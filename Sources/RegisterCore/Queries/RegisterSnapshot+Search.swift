@@ -10,7 +10,7 @@ extension RegisterSnapshot {
     public func search(_ search: MeetingSearch) throws -> MeetingSearchResult {
         let names = try catalogueNames(search)
         let timeZone = try settings().timeZone
-        let plan = SearchPlan(search, timeZone: timeZone)
+        let plan = try SearchPlan(search, timeZone: timeZone, in: db)
         if let cursor = search.after, cursor.isRanked != (plan.words != nil) {
             throw SearchParameterError(.after, value: cursor.description, expected: .cursor)
         }
@@ -21,15 +21,15 @@ extension RegisterSnapshot {
         let meetings = try PublicMeetingReader.fetch(ids: page.ids, in: db)
         let snippets = try plan.words.map { try self.snippets(words: $0, ids: meetings.map(\.id)) } ?? [:]
 
-        var samples: [MeetingSearch.Parameter: [Int64]] = [:]
+        // The facets of the filters not set count the latest matches; a set filter's, those of the search without it.
+        let tally = try SearchFacetTally(ids: matching.prefix(SearchFacet.sampleLimit), in: db)
         let facets = try SearchFacet.parameters.map { parameter in
-            var sample = matching
-            if search.value(of: parameter) != nil {
-                sample = try samples[parameter] ?? latestIds(SearchPlan(search.removing(parameter), timeZone: timeZone),
-                                                              limit: SearchFacet.sampleLimit + 1)
-                samples[parameter] = sample
+            guard search.value(of: parameter) != nil else {
+                return try tally.facet(parameter, selected: nil, isSampled: matching.count > SearchFacet.sampleLimit, in: db)
             }
-            return try facet(parameter, over: sample, selected: search.value(of: parameter))
+            let sample = try latestIds(SearchPlan(search.removing(parameter), timeZone: timeZone, in: db), limit: SearchFacet.sampleLimit + 1)
+            return try SearchFacetTally(ids: sample.prefix(SearchFacet.sampleLimit), in: db)
+                .facet(parameter, selected: search.value(of: parameter), isSampled: sample.count > SearchFacet.sampleLimit, in: db)
         }
         return MeetingSearchResult(
             meetings: meetings.map { FoundMeeting(meeting: $0, snippet: snippets[$0.id]) },
@@ -152,51 +152,6 @@ extension RegisterSnapshot {
         return SearchPage(ids: shown.map { $0[0] }, next: next)
     }
 
-    private func facet(_ parameter: MeetingSearch.Parameter, over latest: [Int64], selected: String?) throws -> SearchFacet {
-        let sample = latest.prefix(SearchFacet.sampleLimit + 1)
-        let ids = sample.prefix(SearchFacet.sampleLimit).map(String.init).joined(separator: ",")
-        let isSampled = sample.count > SearchFacet.sampleLimit
-        guard !ids.isEmpty, let select = Self.facetSQL[parameter] else {
-            return SearchFacet(parameter: parameter, values: [], isSampled: isSampled)
-        }
-        let sql = select.replacingOccurrences(of: "$IDS", with: ids) + " LIMIT \(SearchFacet.valueLimit)"
-        let values = try Row.fetchAll(db, sql: sql).map { row in
-            let value: String = switch (row[0] as DatabaseValue).storage {
-            case .int64(let id): String(id)
-            case .string(let name): name
-            default: ""
-            }
-            return SearchFacet.Value(value: value, name: row[1], count: row[2], isSelected: value == selected)
-        }
-        return SearchFacet(parameter: parameter, values: values, isSampled: isSampled)
-    }
-
-    /// Each facet's counting query over the meetings `$IDS`: value, name (or NULL), count.
-    private static let facetSQL: [MeetingSearch.Parameter: String] = [
-        .direction: "SELECT direction, NULL, COUNT(*) AS n FROM meeting WHERE id IN ($IDS) AND direction IS NOT NULL GROUP BY 1 ORDER BY n DESC, 1",
-        .format: "SELECT format, NULL, COUNT(*) AS n FROM meeting WHERE id IN ($IDS) AND format IS NOT NULL GROUP BY 1 ORDER BY n DESC, 1",
-        .kind: """
-            SELECT o.kind, NULL, COUNT(DISTINCT c.meeting_id) AS n FROM meeting_counterpart c
-            JOIN organisation o ON o.id IN (c.organisation_id, c.on_behalf_of_id) WHERE c.meeting_id IN ($IDS) GROUP BY 1 ORDER BY n DESC, 1
-            """,
-        .official: """
-            SELECT o.id, o.name, COUNT(DISTINCT p.meeting_id) AS n FROM meeting_participant p JOIN official o ON o.id = p.official_id
-            WHERE p.meeting_id IN ($IDS) GROUP BY o.id ORDER BY n DESC, o.name, o.id
-            """,
-        .unit: """
-            SELECT u.id, u.name, COUNT(DISTINCT p.meeting_id) AS n FROM meeting_participant p JOIN official o ON o.id = p.official_id
-            JOIN unit u ON u.id = o.unit_id WHERE p.meeting_id IN ($IDS) GROUP BY u.id ORDER BY n DESC, u.name, u.id
-            """,
-        .organisation: """
-            SELECT o.id, o.name, COUNT(DISTINCT c.meeting_id) AS n FROM meeting_counterpart c
-            JOIN organisation o ON o.id IN (c.organisation_id, c.on_behalf_of_id) WHERE c.meeting_id IN ($IDS) GROUP BY o.id ORDER BY n DESC, o.name, o.id
-            """,
-        .issue: """
-            SELECT i.id, i.title, COUNT(DISTINCT mi.meeting_id) AS n FROM meeting_issue mi JOIN issue i ON i.id = mi.issue_id
-            WHERE mi.meeting_id IN ($IDS) GROUP BY i.id ORDER BY n DESC, i.title, i.id
-            """,
-    ]
-
     /// The snippet of each of `ids` for the search's words (the filter tags play no part in it).
     private func snippets(words: String, ids: [Int64]) throws -> [Int64: SearchSnippet] {
         guard !ids.isEmpty else { return [:] }
@@ -234,8 +189,8 @@ struct SearchPlan {
     /// Lower is better, as FTS5's bm25 goes: the subject and names weigh most, the filter tags nothing.
     static let rank = "bm25(meeting_search, 4.0, 1.0, 1.0, 3.0, 2.0, 3.0, 0.0)"
 
-    init(_ search: MeetingSearch, timeZone: TimeZone) {
-        words = search.text.flatMap(SearchIndex.query)
+    init(_ search: MeetingSearch, timeZone: TimeZone, in db: Database) throws {
+        words = try search.text.flatMap { try SearchIndex.query($0, in: db) }
         var tags: [String] = []
         if let official = search.official { tags.append(SearchTag.official(official)) }
         if let organisation = search.organisation { tags.append(SearchTag.organisation(organisation)) }

@@ -13,14 +13,24 @@ struct SearchFacetTally {
     private var records: [MeetingSearch.Parameter: [Int64: Int]] = [:]
 
     init(ids: some Collection<Int64>, in db: Database) throws {
-        guard !ids.isEmpty else { return }
-        let tags = try String.fetchAll(db, sql: """
+        guard !ids.isEmpty else {
+            self.init(tags: [])
+            return
+        }
+        self.init(tags: try String.fetchAll(db, sql: """
             SELECT c6 FROM \(SearchIndex.contentTable) WHERE id IN (\(ids.map(String.init).joined(separator: ",")))
-            """)
+            """))
+    }
+
+    /// The counts over the meetings whose stored tags are `tags`, one string each.
+    init(tags: some Sequence<String>) {
         for line in tags {
-            for tag in line.split(separator: " ") where tag.count > 2 && tag.first == "_" {
-                let value = tag.dropFirst(2)
-                switch tag[tag.index(after: tag.startIndex)] {
+            // A register indexed before "_" was a token character stores its tags without it.
+            for token in line.split(separator: " ") {
+                let tag = token.first == "_" ? token.dropFirst() : token
+                guard let letter = tag.first else { continue }
+                let value = tag.dropFirst()
+                switch letter {
                 case "d": count(.direction, MeetingDirection(rawValue: String(value))?.rawValue)
                 case "f": count(.format, Self.formats[String(value)])
                 case "k": count(.kind, Self.kinds[String(value)])

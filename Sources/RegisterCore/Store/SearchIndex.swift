@@ -85,4 +85,20 @@ enum SearchTag {
     static func kind(_ kind: OrganisationKind) -> String { "_k" + kind.rawValue.replacingOccurrences(of: "-", with: "") }
     static func direction(_ direction: MeetingDirection) -> String { "_d" + direction.rawValue }
     static func format(_ format: MeetingFormat) -> String { "_f" + format.rawValue.replacingOccurrences(of: "-", with: "") }
+
+    /// Whether `tags`, an index row's stored tags, hold `tag`. A register indexed
+    /// before "_" was a token character stores its tags without it: either form counts.
+    static func holds(_ tags: String, _ tag: String) -> Bool {
+        let wanted = tag.utf8.dropFirst()
+        let underscore = UInt8(ascii: "_"), space = UInt8(ascii: " ")
+        var bytes = tags.utf8[...]
+        while !bytes.isEmpty {
+            let end = bytes.firstIndex(of: space) ?? bytes.endIndex
+            var token = bytes[..<end]
+            if token.first == underscore { token = token.dropFirst() }
+            if token.elementsEqual(wanted) { return true }
+            bytes = end == bytes.endIndex ? bytes[end...] : bytes[bytes.index(after: end)...]
+        }
+        return false
+    }
 }

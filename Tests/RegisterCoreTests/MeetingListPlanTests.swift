@@ -48,7 +48,7 @@ struct MeetingListPlanTests {
         var ids: [Int64] = []
         var query = MeetingListQuery(search: search, order: order, limit: 7)
         try register.read { snapshot in
-            let plan = SearchPlan(search, timeZone: try snapshot.settings().timeZone)
+            let plan = try SearchPlan(search, timeZone: try snapshot.settings().timeZone, in: snapshot.db)
             while true {
                 let page = if subjects, let subject = try snapshot.narrowestSubject(search) {
                     try snapshot.subjectList(query, plan: plan, from: subject)

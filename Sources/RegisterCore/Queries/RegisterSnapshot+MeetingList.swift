@@ -11,7 +11,7 @@ extension RegisterSnapshot {
     public func meetingList(_ query: MeetingListQuery) throws -> MeetingListPage {
         try checkRecords(query.search)
         if query.isEmpty { return MeetingListPage(meetings: [], next: nil) }
-        let plan = SearchPlan(query.search, timeZone: try settings().timeZone)
+        let plan = try SearchPlan(query.search, timeZone: try settings().timeZone, in: db)
         if query.status == .published, query.order.byStart, let subject = try narrowestSubject(query.search) {
             return try subjectList(query, plan: plan, from: subject)
         }

@@ -403,6 +403,12 @@ enum Schema {
                 CREATE INDEX meeting_review_state ON meeting_review(state, seq);
                 """)
         }
+        migrator.registerMigration("v8-searchspeed") { db in
+            // Every token of the search index, so that a word beginning only one of them
+            // is searched as that token (see `SearchTerms`); kept by the write path.
+            try db.execute(sql: SearchTerms.schema)
+            try db.execute(sql: SearchTerms.fill)
+        }
         return migrator
     }
 }

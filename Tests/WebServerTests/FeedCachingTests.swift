@@ -88,7 +88,7 @@ struct FeedCachingTests {
         }
     }
 
-    @Test func theCacheKeepsAtMostItsCapacityLeastRecentlyUsedFirstOut() async throws {
+    @Test func theCacheKeepsAtMostItsCapacityLeastRecentlyUsedFirstOutAQuarterAtATime() async throws {
         let register = try Register.inMemory()
         let version = try await register.read { snapshot in try RegisterVersion(snapshot) }
         let cache = DocumentCache(capacity: 4000)
@@ -100,10 +100,14 @@ struct FeedCachingTests {
         for key in ["a", "b", "c", "d"] { try await get(key) }
         try await get("a")
         #expect(cache.renderCount == 4)
-        try await get("e")   // over capacity: "b", used least recently, goes
+        try await get("e")   // over capacity: the least recently used go until a quarter is free, "b" and then "c"
         try await get("a")
+        try await get("d")
+        #expect(cache.renderCount == 5)
         try await get("b")
         #expect(cache.renderCount == 6)
+        try await get("c")
+        #expect(cache.renderCount == 7)
     }
 
     @Test func anUnknownFeedIsNotKept() async throws {

@@ -123,6 +123,57 @@ struct RegistrarPagesTests {
         #expect(try fixture.snapshot() == before)
     }
 
+    @Test func theRegistrarsFormsSayTheRegistersRulesInThePagesLanguageWithNoEnglishFromTheRegister() async throws {
+        let fixture = try await OfficialsPagesFixture()
+        let unit = try #require(try fixture.register.units().first).id
+        let before = try fixture.snapshot()
+        let cases: [(uri: String, fields: [(String, String)], swedish: [String], english: [String], register: [String])] = [
+            ("/registrar/catalogue/organisations",
+             [("name", "Felaktiga AB"), ("kind", "company"), ("organisationNumber", "5568023451"), ("euTransparencyId", "12-3")],
+             ["Organisationsnummer stämmer inte. Ett organisationsnummer har tio siffror",
+              "Id i EU:s öppenhetsregister är inte ett id i EU:s öppenhetsregister"],
+             ["Organisation number is not valid. An organisation number has ten digits",
+              "EU Transparency Register id is not an EU Transparency Register id"],
+             ["(&#39;5568023451&#39; is not a valid", "(&#39;12-3&#39; is not an EU Transparency", "a hyphen, two digits)"]),
+            ("/registrar/catalogue/organisations",
+             [("name", "Enskilda firman"), ("kind", "company"), ("organisationNumber", "556802-3450"), ("personnummer", "19811218-9876")],
+             ["Personnummer för enskild firma: en enskild firma har personnummer i stället för organisationsnummer"],
+             ["Personnummer of a sole trader: a sole trader has a personnummer instead of an organisation number"],
+             ["organisationsnummer, not both"]),
+            ("/registrar/catalogue/officials",
+             [("name", "Cecilia Ek"), ("title", "Handläggare"), ("kind", "staff"), ("party", "C"), ("unit", String(unit)),
+              ("activeFrom", "2023-01-01"), ("activeTo", "2022-01-01")],
+             ["Parti: bara förtroendevalda har ett parti", "Aktiv till och med kan inte vara före dagen uppdraget började"],
+             ["Party: only elected officials have a party", "Active until cannot be before the day the office began"],
+             ["(only elected officials have a party)", "is before activeFrom"]),
+            ("/registrar/catalogue/officials",
+             [("name", "Cecilia Ek"), ("title", "Handläggare"), ("kind", "staff"), ("unit", String(unit)), ("activeFrom", "2023-02-30")],
+             ["Aktiv från är inte ett datum som 2027-06-30"], ["Active from is not a date like 2027-06-30"], ["&#39;2023-02-30&#39;", "'2023-02-30'"]),
+            ("/registrar/accounts", [("name", "Bo"), ("email", "bo.example.se"), ("role", "recorder")],
+             ["E-post är inte en e-postadress som namn@example.se"], ["Email is not an e-mail address like name@example.se"],
+             ["is not an email address like"]),
+            ("/registrar/accounts", [("name", "Bo"), ("email", "bo@region.example.se"), ("role", "auditor"), ("officials-\(fixture.other)", "on")],
+             ["Registrerar för: bara en registrerare registrerar för vissa personer"], ["Records for: only a recorder records for particular officials"],
+             ["acts on any meeting"]),
+            ("/registrar/grounds", [("ground", OfficialsPagesFixture.ground), ("description", "Dubblett")],
+             ["Grund finns redan i listan"], ["Ground is on the list already"], ["is on the list already\u{0}"]),
+        ]
+        try await buildApplication(register: fixture.register).test(.router) { client in
+            for (uri, fields, swedish, english, register) in cases {
+                for (language, words) in [("sv", swedish), ("en", english)] {
+                    let page = try await post(client, fixture, uri + "?lang=\(language)", fields)
+                    #expect(page.status == .badRequest, "\(uri) \(language)")
+                    for phrase in words {
+                        #expect(page.body.contains(phrase), "\(uri) \(language): \(phrase)")
+                        #expect(page.body.contains("\">\(phrase)"), "\(uri) \(language): the summary links \(phrase) as it is worded")
+                    }
+                    for english in register { #expect(!page.body.contains(english), "\(uri) \(language): \(english)") }
+                }
+            }
+        }
+        #expect(try fixture.snapshot() == before)
+    }
+
     @Test func legalGroundsAreAddedAndEditedThroughTheSameForm() async throws {
         let fixture = try await OfficialsPagesFixture()
         try await buildApplication(register: fixture.register).test(.router) { client in

@@ -38,7 +38,9 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard let value = Day(text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(text)' is not a date like 2027-06-30")
+            let message = "'\(text)' is not a date like 2027-06-30"
+            throw DecodingError.dataCorrupted(.init(codingPath: container.codingPath, debugDescription: message,
+                                                    underlyingError: Refusal(message, rule: .notADay)))
         }
         self = value
     }

@@ -58,7 +58,7 @@ public struct NewAccount: Sendable {
             problems.append(.init(field: "name", message: problem.message, rule: problem.rule))
         }
         let email = Self.normalised(email)
-        if let problem = Self.emailProblem(email) { problems.append(.init(field: "email", message: problem)) }
+        if let problem = Self.emailProblem(email) { problems.append(.init(field: "email", message: problem.message, rule: problem.rule)) }
         problems += OfficialsRule.problems(role: role, officials: officials)
         guard problems.isEmpty else { throw ValidationError(problems: problems) }
         return NewAccount(name: name, email: email, role: role, officials: Array(Set(officials)).sorted())
@@ -69,12 +69,12 @@ public struct NewAccount: Sendable {
 
     /// A plain check of form (one "@", something on each side, a dot in the domain, no
     /// spaces): the address is only how the registrar tells people apart.
-    static func emailProblem(_ email: String) -> String? {
-        if let problem = TextRules.problem(email, max: 254) { return problem.message }
+    static func emailProblem(_ email: String) -> Refusal? {
+        if let problem = TextRules.problem(email, max: 254) { return problem }
         let parts = email.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
               !email.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 }) else {
-            return "\(ValidationError.quote(email)) is not an email address like name@example.se"
+            return Refusal("\(ValidationError.quote(email)) is not an email address like name@example.se", rule: .notAnEmailAddress)
         }
         return nil
     }
@@ -85,10 +85,11 @@ public struct NewAccount: Sendable {
 enum OfficialsRule {
     static func problems(role: Role, officials: [Int64]) -> [ValidationError.Problem] {
         if role == .recorder && officials.isEmpty {
-            return [.init(field: "officials", message: "a recorder acts for at least one official (--official ID)")]
+            return [.init(field: "officials", message: "a recorder acts for at least one official (--official ID)", rule: .recorderWithoutOfficials)]
         }
         if role != .recorder && !officials.isEmpty {
-            return [.init(field: "officials", message: "only a recorder acts for particular officials; a \(role.rawValue) acts on any meeting")]
+            return [.init(field: "officials", message: "only a recorder acts for particular officials; a \(role.rawValue) acts on any meeting",
+                          rule: .officialsOfOtherRole)]
         }
         return []
     }

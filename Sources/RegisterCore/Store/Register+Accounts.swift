@@ -11,7 +11,7 @@ extension Register {
         return try writer.write { db in
             try OfficialsRule.checkExist(valid.officials, in: db)
             if try Int.fetchOne(db, sql: "SELECT 1 FROM account WHERE email = ?", arguments: [valid.email]) != nil {
-                throw ValidationError("email", "an account with \(ValidationError.quote(valid.email)) exists already")
+                throw ValidationError("email", "an account with \(ValidationError.quote(valid.email)) exists already", rule: .emailTaken)
             }
             try db.execute(sql: "INSERT INTO account(name, email, role, created_at) VALUES (?, ?, ?, ?)",
                            arguments: [valid.name, valid.email, valid.role.rawValue, now])

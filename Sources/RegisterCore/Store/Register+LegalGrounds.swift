@@ -42,7 +42,7 @@ extension Register {
         let now = clock()
         return try writer.write { db in
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM legal_ground WHERE ground = ?", arguments: [valid.ground]) == true {
-                throw ValidationError("ground", "\(ValidationError.quote(valid.ground)) is on the list already")
+                throw ValidationError("ground", "\(ValidationError.quote(valid.ground)) is on the list already", rule: .onTheListAlready)
             }
             try db.execute(sql: "INSERT INTO legal_ground(ground, description, added_at) VALUES (?, ?, ?)",
                            arguments: [valid.ground, valid.description, Timestamp.format(now)])

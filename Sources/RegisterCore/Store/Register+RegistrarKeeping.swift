@@ -48,7 +48,7 @@ extension Register {
                 throw ValidationError("id", "no legal ground with id \(id)")
             }
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM legal_ground WHERE ground = ? AND id <> ?", arguments: [valid.ground, id]) == true {
-                throw ValidationError("ground", "\(ValidationError.quote(valid.ground)) is on the list already")
+                throw ValidationError("ground", "\(ValidationError.quote(valid.ground)) is on the list already", rule: .onTheListAlready)
             }
             try db.execute(sql: "UPDATE legal_ground SET ground = ?, description = ? WHERE id = ?",
                            arguments: [valid.ground, valid.description, id])

@@ -16,10 +16,10 @@ extension Official {
         problems.requireText(name, "name", max: 200)
         problems.requireText(title, "title", max: 200)
         problems.optionalText(party, "party", max: 100)
-        if kind == .staff, party != nil { problems.add("party", "only elected officials have a party") }
+        if kind == .staff, party != nil { problems.add("party", "only elected officials have a party", rule: .partyOfStaff) }
         problems.checkDay(activeFrom, "activeFrom")
         if let activeTo { problems.checkDay(activeTo, "activeTo") }
-        if let activeTo, activeTo < activeFrom { problems.add("activeTo", "is before activeFrom (\(activeFrom))") }
+        if let activeTo, activeTo < activeFrom { problems.add("activeTo", "is before activeFrom (\(activeFrom))", rule: .beforeActiveFrom) }
         try problems.check()
         var copy = self
         copy.name = name.trimmed
@@ -39,21 +39,21 @@ extension Organisation {
             if let normalised = SwedishIdentifiers.normalisedOrganisationNumber(number) {
                 copy.organisationNumber = normalised
             } else {
-                problems.add("organisationNumber", "\(ValidationError.quote(number)) is not a valid organisationsnummer (ten digits, third and fourth at least 20, valid check digit)")
+                problems.add("organisationNumber", "\(ValidationError.quote(number)) is not a valid organisationsnummer (ten digits, third and fourth at least 20, valid check digit)", rule: .notAnOrganisationNumber)
             }
         }
         if let number = personnummer {
             if let normalised = SwedishIdentifiers.normalisedPersonnummer(number) {
                 copy.personnummer = normalised
             } else {
-                problems.add("personnummer", "is not a valid personnummer (date of birth and four digits with a valid check digit)")
+                problems.add("personnummer", "is not a valid personnummer (date of birth and four digits with a valid check digit)", rule: .notAPersonnummer)
             }
             if organisationNumber != nil {
-                problems.add("personnummer", "a sole trader has a personnummer instead of an organisationsnummer, not both")
+                problems.add("personnummer", "a sole trader has a personnummer instead of an organisationsnummer, not both", rule: .personnummerAndOrganisationNumber)
             }
         }
         if let id = euTransparencyId, !SwedishIdentifiers.isEUTransparencyId(id) {
-            problems.add("euTransparencyId", "\(ValidationError.quote(id)) is not an EU Transparency Register id (9 to 12 digits, a hyphen, two digits)")
+            problems.add("euTransparencyId", "\(ValidationError.quote(id)) is not an EU Transparency Register id (9 to 12 digits, a hyphen, two digits)", rule: .notATransparencyId)
         }
         if let website { copy.website = problems.webAddress(website, "website") }
         try problems.check()

@@ -43,6 +43,9 @@ public enum RegisterInput {
             return ValidationError(InputPath.text(context.codingPath), "\(noun(type)) is expected, found null")
         case .dataCorrupted(let context):
             if let underlying = context.underlyingError as? ValidationError { return underlying }
+            if let refusal = context.underlyingError as? Refusal {
+                return ValidationError(InputPath.text(context.codingPath), refusal.message, rule: refusal.rule)
+            }
             return ValidationError(InputPath.text(context.codingPath), context.debugDescription)
         @unknown default:
             return ValidationError("", "\(error)")

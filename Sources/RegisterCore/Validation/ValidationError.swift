@@ -42,6 +42,25 @@ public struct ValidationError: Error, Sendable, Equatable, CustomStringConvertib
         case skippedHour
         /// A local time that happens twice when the clocks are put back.
         case repeatedHour
+        case notADay
+        /// A party given for an official who is staff, not elected.
+        case partyOfStaff
+        /// An end of office (`activeTo`) before its beginning.
+        case beforeActiveFrom
+        case notAnOrganisationNumber
+        case notAPersonnummer
+        /// A sole trader's personnummer given beside an organisationsnummer.
+        case personnummerAndOrganisationNumber
+        case notATransparencyId
+        case notAnEmailAddress
+        /// An e-mail address another account has.
+        case emailTaken
+        /// A recorder's account or token acting for no official.
+        case recorderWithoutOfficials
+        /// Officials given for a role that acts on any meeting.
+        case officialsOfOtherRole
+        /// A value a list (the legal grounds) holds already.
+        case onTheListAlready
     }
 
     /// How many problems `description` names before it only counts the rest.

@@ -218,8 +218,8 @@ enum MeetingFormCatalogue {
                 case "organisationNumber": errors.add("new-organisation-number", strings["deskInvalidNumber"])
                 case "name": errors.add("new-organisation-name",
                                         problem.rule == .required ? strings["deskRequired_newName"]
-                                            : MeetingFormErrors.message(problem, label: strings["deskLabel_newName"], strings: strings))
-                default: errors.add("new-organisation-name", MeetingFormErrors.message(problem, label: strings["deskLabel_newName"], strings: strings))
+                                            : RuleWords.message(problem, label: strings["deskLabel_newName"], strings: strings))
+                default: errors.add("new-organisation-name", RuleWords.message(problem, label: strings["deskLabel_newName"], strings: strings))
                 }
             }
             return .refused(errors)

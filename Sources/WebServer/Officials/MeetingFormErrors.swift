@@ -17,30 +17,7 @@ struct MeetingFormErrors: Sendable {
         for problem in error.problems {
             let (id, key) = Self.place(problem.field, input: input, plan: plan)
             let required = problem.rule == .required || problem.message.contains("whole number")
-            add(id, required ? strings["deskRequired_" + key] : Self.message(problem, label: strings["deskLabel_" + key], strings: strings))
-        }
-    }
-
-    /// A broken rule in the page's words; a problem with no rule a form can break
-    /// (none is expected) quotes the register's own message.
-    static func message(_ problem: ValidationError.Problem, label: String, strings: Strings) -> String {
-        switch problem.rule {
-        case .tooLong(let max): strings.format("deskRule_tooLong", label, String(max))
-        case .nulCharacter: strings.format("deskRule_nulCharacter", label)
-        case .byteOrderMark: strings.format("deskRule_byteOrderMark", label)
-        case .notPositive: strings.format("deskRule_notPositive", label)
-        case .longerThanAWeek: strings.format("deskRule_longerThanAWeek", label)
-        case .outsideYears: strings.format("deskRule_outsideYears", label)
-        case .listedTwice: strings.format("deskRule_listedTwice", label)
-        case .onBehalfWithoutOrganisation: strings.format("deskRule_onBehalfWithoutOrganisation", label)
-        case .onBehalfOfItself: strings.format("deskRule_onBehalfOfItself", label)
-        case .endsBeforeStart: strings.format("deskRule_endsBeforeStart", label)
-        case .notAWebAddress: strings.format("deskRule_notAWebAddress", label)
-        case .notADate: strings.format("deskRule_notADate", label)
-        case .skippedHour: strings.format("deskRule_skippedHour", label)
-        case .repeatedHour: strings.format("deskRule_repeatedHour", label)
-        case .required: strings.format("deskRule_required", label)
-        case nil: strings.format("deskInvalid", label, problem.message)
+            add(id, required ? strings["deskRequired_" + key] : RuleWords.message(problem, label: strings["deskLabel_" + key], strings: strings))
         }
     }
 

@@ -85,8 +85,7 @@ struct AccountsController: SiteController {
         let page = try await pages.pageContext(request, context)
         let missing = Self.accountForm.missing(posted, context: page)
         guard missing.isEmpty, let role = Self.role(posted["role"]) else {
-            return try await accounts(request, context, posted: posted, problems: missing.isEmpty ? Self.accountForm.problems(
-                ValidationError("role", page["registrarChooseOne"])) : missing)
+            return try await accounts(request, context, posted: posted, problems: missing.isEmpty ? FormProblems(byInput: ["role": page["registrarChooseOne"]]) : missing)
         }
         let account = NewAccount(name: posted["name"] ?? "", email: posted["email"] ?? "", role: role, officials: Self.officials(posted))
         let register = pages.register
@@ -97,7 +96,7 @@ struct AccountsController: SiteController {
             }
             return try await accounts(request, context, shown: passwordLink(added, link, page))
         } catch let invalid as ValidationError {
-            return try await accounts(request, context, posted: posted, problems: Self.accountForm.problems(invalid))
+            return try await accounts(request, context, posted: posted, problems: Self.accountForm.problems(invalid, context: page))
         }
     }
 
@@ -117,7 +116,7 @@ struct AccountsController: SiteController {
                 }
                 return try await accounts(request, context, shown: passwordLink(account, link, page))
             } catch let invalid as ValidationError {
-                return try await accounts(request, context, problems: Self.accountForm.problems(invalid), status: invalid.problems.first?.message.hasPrefix("no ") == true ? .notFound : .conflict)
+                return try await accounts(request, context, problems: Self.accountForm.problems(invalid, context: page), status: invalid.problems.first?.message.hasPrefix("no ") == true ? .notFound : .conflict)
             }
         default:
             throw HTTPError(.badRequest, message: "The form names no action.")
@@ -178,14 +177,13 @@ struct AccountsController: SiteController {
         let page = try await pages.pageContext(request, context)
         let missing = Self.tokenForm.missing(posted, context: page)
         guard missing.isEmpty, let role = Self.role(posted["role"]) else {
-            return try await tokens(request, context, posted: posted, problems: missing.isEmpty ? Self.tokenForm.problems(
-                ValidationError("role", page["registrarChooseOne"])) : missing)
+            return try await tokens(request, context, posted: posted, problems: missing.isEmpty ? FormProblems(byInput: ["role": page["registrarChooseOne"]]) : missing)
         }
         var expires: Date?
         if let text = posted["expires"], !text.isEmpty {
             guard let day = Day(text) else {
                 return try await tokens(request, context, posted: posted,
-                                        problems: Self.tokenForm.problems(ValidationError("expires", page["registrarDayInvalid"])))
+                                        problems: FormProblems(byInput: ["expires": page["registrarDayInvalid"]]))
             }
             expires = day.end(in: page.settings.timeZone)
         }
@@ -197,7 +195,7 @@ struct AccountsController: SiteController {
                                              text: page["registrarSecretText"], secret: created.secret)
             return try await tokens(request, context, shown: shown)
         } catch let invalid as ValidationError {
-            return try await tokens(request, context, posted: posted, problems: Self.tokenForm.problems(invalid))
+            return try await tokens(request, context, posted: posted, problems: Self.tokenForm.problems(invalid, context: page))
         }
     }
 

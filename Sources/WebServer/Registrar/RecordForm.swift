@@ -89,14 +89,17 @@ struct RecordForm: Sendable {
     }
 
     /// The register's problems by input (a problem of `policyAreas[1]` is the
-    /// `policyAreas` input's); those of no input are returned apart.
-    func problems(_ error: ValidationError) -> FormProblems {
+    /// `policyAreas` input's), each in the page's language; those of no input are
+    /// returned apart, in the register's words.
+    func problems(_ error: ValidationError, context: PageContext) -> FormProblems {
         var byInput: [String: String] = [:]
         var other: [String] = []
         for problem in error.problems {
             let member = String(problem.field.prefix { $0 != "[" && $0 != "." })
-            if inputs.contains(where: { $0.member == member }) {
-                byInput[member] = byInput[member].map { $0 + "; " + problem.message } ?? problem.message
+            if let input = inputs.first(where: { $0.member == member }) {
+                let message = problem.rule == .required ? context["registrarFillIn"]
+                    : RuleWords.message(problem, label: context[input.label], strings: context.strings)
+                byInput[member] = byInput[member].map { $0 + "; " + message } ?? message
             } else {
                 other.append(problem.field.isEmpty ? problem.message : "\(problem.field): \(problem.message)")
             }
@@ -201,6 +204,9 @@ struct RecordFormField: Sendable {
         describedBy = described.isEmpty ? nil : described.joined(separator: " ")
     }
 
-    /// The summary's line for this input's error.
-    var summaryError: FormError? { fieldError.map { FormError(target: id, message: "\(label): \($0)") } }
+    /// The summary's line for this input's error: the error as it is when it begins
+    /// with the input's label (as the register's rules are worded), else after it.
+    var summaryError: FormError? {
+        fieldError.map { FormError(target: id, message: $0.hasPrefix(label) ? $0 : "\(label): \($0)") }
+    }
 }

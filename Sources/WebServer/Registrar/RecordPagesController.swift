@@ -65,7 +65,8 @@ struct RecordPagesController: SiteController {
         var request = request
         let posted = try await FormBody.read(&request)
         let register = pages.register
-        let missing = records.form.missing(posted, context: try await pages.pageContext(request, context))
+        let pageContext = try await pages.pageContext(request, context)
+        let missing = records.form.missing(posted, context: pageContext)
         guard missing.isEmpty else {
             return try await page(records, editing: id, posted: posted, problems: missing, notice: nil, request, context)
         }
@@ -74,7 +75,7 @@ struct RecordPagesController: SiteController {
         do {
             _ = try await NIOThreadPool.singleton.runIfActive { try records.save(body, id: id, register: register, actor: actor, timeZone: timeZone) }
         } catch let invalid as ValidationError {
-            return try await page(records, editing: id, posted: posted, problems: records.form.problems(invalid), notice: nil, request, context)
+            return try await page(records, editing: id, posted: posted, problems: records.form.problems(invalid, context: pageContext), notice: nil, request, context)
         }
         return SignedInPages.seeOther(records.list.path + "?saved=1")
     }

@@ -129,11 +129,12 @@ extension RegisterSnapshot {
         let blockFloor = floor ?? (block.count == MeetingSearch.rankedBlock ? block.last ?? 0 : 0)
         guard !block.isEmpty, let match = plan.rankMatch else { return SearchPage(ids: [], next: nil) }
 
+        let (rank, rankArguments) = try plan.rank(in: db)
         var sql = """
-            SELECT rowid, \(SearchPlan.rank) FROM meeting_search WHERE meeting_search MATCH ? AND rowid >= ?
+            SELECT rowid, \(rank) FROM meeting_search WHERE meeting_search MATCH ? AND rowid >= ?
             AND +rowid IN (\(block.map(String.init).joined(separator: ",")))
             """
-        var arguments: StatementArguments = [match, blockFloor]
+        var arguments = rankArguments + [match, blockFloor]
         if let ceiling {
             sql += " AND rowid < ?"
             arguments += [ceiling]
@@ -222,6 +223,8 @@ struct SearchPage {
 struct SearchPlan {
     /// The words as an FTS5 query, nil when the search has none.
     var words: String?
+    /// The phrases of `words`, one per word.
+    var phrases: [String]
     var tags: [String]
     /// The tags of filters with many values (an official, organisation or issue), few meetings each.
     var selectiveTags: [String]
@@ -231,8 +234,22 @@ struct SearchPlan {
     /// Lower is better, as FTS5's bm25 goes: the subject and names weigh most, the filter tags nothing.
     static let rank = "bm25(meeting_search, 4.0, 1.0, 1.0, 3.0, 2.0, 3.0, 0.0)"
 
+    /// `rank` as `SearchRank` computes it for `rankMatch`, given the rows that hold
+    /// each of its phrases that is one token (the others are counted as bm25 counts them).
+    func rank(in db: Database) throws -> (String, StatementArguments) {
+        var counts = StatementArguments()
+        for phrase in phrases {
+            let token = phrase.hasSuffix("*") ? nil : String(phrase.dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"")
+            _ = counts.append(contentsOf: [try token.flatMap { try SearchTerms.rows(holding: $0, in: db) }])
+        }
+        for tag in selectiveTags { _ = counts.append(contentsOf: [try SearchTerms.rows(holding: tag, in: db)]) }
+        let placeholders = Array(repeating: "?", count: phrases.count + selectiveTags.count).joined(separator: ", ")
+        return ("\(SearchRank.name)(meeting_search, 4.0, 1.0, 1.0, 3.0, 2.0, 3.0, 0.0, \(placeholders))", counts)
+    }
+
     init(_ search: MeetingSearch, timeZone: TimeZone, in db: Database) throws {
-        words = try search.text.flatMap { try SearchIndex.query($0, in: db) }
+        phrases = try search.text.map { try SearchIndex.phrases($0, in: db) } ?? []
+        words = phrases.isEmpty ? nil : phrases.joined(separator: " AND ")
         var tags: [String] = []
         if let official = search.official { tags.append(SearchTag.official(official)) }
         if let organisation = search.organisation { tags.append(SearchTag.organisation(organisation)) }

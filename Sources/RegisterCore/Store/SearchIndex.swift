@@ -41,9 +41,10 @@ enum SearchIndex {
     static let contentTable = "meeting_search_content"
 
     static func index(meetingId: Int64, in db: Database) throws {
+        let replaced = try SearchTerms.rows(from: meetingId, through: meetingId, in: db)
         try db.executeCached(sql: "DELETE FROM meeting_search WHERE rowid = ?", arguments: [meetingId])
         try db.executeCached(sql: "\(insert) \(rowSelect) WHERE m.id = ? AND m.status = 'published'", arguments: [meetingId])
-        try SearchTerms.record(from: meetingId, through: meetingId, in: db)
+        try SearchTerms.record(from: meetingId, through: meetingId, replacing: replaced, in: db)
     }
 
     /// Indexes the published meetings with ids from `first` through `last`, none of them indexed yet (a batch's new meetings).
@@ -62,8 +63,13 @@ enum SearchIndex {
     /// The same query as `query(_:)`, each word that begins only one indexed token
     /// searched as that token (the same matches, found faster; see `SearchTerms`).
     static func query(_ text: String, in db: Database) throws -> String? {
-        let words = try words(text).map { try SearchTerms.phrase($0, in: db) }
-        return words.isEmpty ? nil : words.joined(separator: " AND ")
+        let phrases = try phrases(text, in: db)
+        return phrases.isEmpty ? nil : phrases.joined(separator: " AND ")
+    }
+
+    /// The phrases of `query(_:in:)`, one per word.
+    static func phrases(_ text: String, in db: Database) throws -> [String] {
+        try words(text).map { try SearchTerms.phrase($0, in: db) }
     }
 
     private static func words(_ text: String) -> [Substring] {

@@ -8,6 +8,11 @@ extension RegisterSnapshot {
     /// `SearchParameterError` when a filter names no catalogue record or the cursor
     /// belongs to another order.
     public func search(_ search: MeetingSearch) throws -> MeetingSearchResult {
+        try self.search(search, firstChunk: 2_048)
+    }
+
+    /// `search(_:)`, its walk down the index rows (see `walkChecking`) reading `firstChunk` rows first.
+    func search(_ search: MeetingSearch, firstChunk: Int) throws -> MeetingSearchResult {
         let names = try catalogueNames(search)
         let timeZone = try settings().timeZone
         let plan = try SearchPlan(search, timeZone: timeZone, in: db)
@@ -15,7 +20,7 @@ extension RegisterSnapshot {
             throw SearchParameterError(.after, value: cursor.description, expected: .cursor)
         }
         // The latest matches, as many as are counted: the total, the facets' sample, the first block to rank.
-        let walk = try walkChecking(plan, limit: MeetingSearchResult.countLimit + 1)
+        let walk = try walkChecking(plan, limit: MeetingSearchResult.countLimit + 1, firstChunk: firstChunk)
         let matching = try walk?.matching.ids ?? latestIds(plan, limit: MeetingSearchResult.countLimit + 1)
         let page = plan.words != nil ? try rankedPage(plan, after: search.after, latest: matching)
             : try newestPage(plan, after: search.after, latest: matching)
@@ -79,22 +84,38 @@ extension RegisterSnapshot {
     /// (`SearchPlan.checked`), and for each checked filter the latest
     /// `SearchFacet.sampleLimit + 1` matches of the search without it, with their
     /// stored tags: all from one walk down the rows its index query finds, which
-    /// stops when each list is full. Nil when the plan checks no tags.
-    private func walkChecking(_ plan: SearchPlan, limit: Int) throws -> (matching: TaggedIds, without: [MeetingSearch.Parameter: TaggedIds])? {
+    /// stops when each list is full. Nil when the plan checks no tags. The rows are
+    /// read from the index in chunks, latest first, and their tags by id after each
+    /// chunk: joining the stored rows to the index query cost twice as much.
+    private func walkChecking(_ plan: SearchPlan, limit: Int, firstChunk: Int) throws -> (matching: TaggedIds, without: [MeetingSearch.Parameter: TaggedIds])? {
         guard !plan.checked.isEmpty else { return nil }
         let sampleLimit = SearchFacet.sampleLimit + 1
         var matching = TaggedIds(), without: [MeetingSearch.Parameter: TaggedIds] = [:]
         for (parameter, _) in plan.checked { without[parameter] = TaggedIds() }
-        let (sql, arguments) = plan.fromIndex(columns: "meeting_search.rowid, c.c6", checking: false)
-        let rows = try Row.fetchCursor(db, sql: sql + " ORDER BY meeting_search.rowid DESC", arguments: arguments)
-        while let row = try rows.next() {
-            let id: Int64 = row[0], tags: String = row[1]
-            let missing = plan.checked.filter { !SearchTag.holds(tags, $0.tag) }
-            if missing.isEmpty, matching.ids.count < limit { matching.append(id, tags) }
-            for (parameter, _) in plan.checked where missing.isEmpty || (missing.count == 1 && missing[0].parameter == parameter) {
-                if without[parameter]!.ids.count < sampleLimit { without[parameter]!.append(id, tags) }
+        let (sql, arguments) = plan.fromIndex(columns: "meeting_search.rowid", checking: false)
+        var below: Int64?, chunk = firstChunk
+        walk: while true {
+            var (chunkSQL, chunkArguments) = (sql, arguments)
+            if let below {
+                chunkSQL += " AND meeting_search.rowid < ?"
+                chunkArguments += [below]
             }
-            if matching.ids.count >= limit, without.values.allSatisfy({ $0.ids.count >= sampleLimit }) { break }
+            let ids = try Int64.fetchAll(db, sql: chunkSQL + " ORDER BY meeting_search.rowid DESC LIMIT \(chunk)", arguments: chunkArguments)
+            guard let last = ids.last else { break }
+            let stored = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: """
+                SELECT id, c6 FROM \(SearchIndex.contentTable) WHERE id IN (\(ids.map(String.init).joined(separator: ",")))
+                """).map { ($0[0] as Int64, $0[1] as String) })
+            for id in ids {
+                let tags = stored[id] ?? ""
+                let missing = plan.checked.filter { !SearchTag.holds(tags, $0.tag) }
+                if missing.isEmpty, matching.ids.count < limit { matching.append(id, tags) }
+                for (parameter, _) in plan.checked where missing.isEmpty || (missing.count == 1 && missing[0].parameter == parameter) {
+                    if without[parameter]!.ids.count < sampleLimit { without[parameter]!.append(id, tags) }
+                }
+                if matching.ids.count >= limit, without.values.allSatisfy({ $0.ids.count >= sampleLimit }) { break walk }
+            }
+            if ids.count < chunk { break }
+            (below, chunk) = (last, min(chunk * 2, 16_384))
         }
         return (matching, without)
     }
@@ -305,12 +326,12 @@ struct SearchPlan {
 
     /// A SELECT of `columns` from the index rows that match (with the meeting `m`
     /// joined for a date range, and the stored row `c` for the `checkedTags`).
-    /// `checking: false` leaves the checks to the caller, who reads `c.c6`.
+    /// `checking: false` leaves the checks to the caller, who reads the stored tags.
     func fromIndex(columns: String, checking: Bool = true) -> (String, StatementArguments) {
         let checked = checkedTags
         var sql = "SELECT \(columns) FROM meeting_search"
         var arguments: StatementArguments = [checked.isEmpty ? match : indexMatch]
-        if !checked.isEmpty {
+        if !checked.isEmpty, checking {
             sql += " CROSS JOIN \(SearchIndex.contentTable) c ON c.id = meeting_search.rowid"
         }
         if dates != nil {

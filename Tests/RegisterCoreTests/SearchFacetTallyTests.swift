@@ -174,6 +174,6 @@ import Testing
                 found += whole.meetings.count
             } while cursor != nil && pages < 5
         }
-        #expect(found > 100)
+        #expect(found > 30, "the searches find meetings across several chunks")
     }
 }

@@ -10,7 +10,7 @@ import Testing
     private static let words = ["vätgas", "vätgasstationen", "hamnen", "samråd", "tidplanen", "värmlandsbanan", "energi", "öst"]
 
     /// A register of 60 meetings whose subjects and summaries repeat a few words a varying number of times.
-    private static func register() throws -> TestRegister {
+    static func register() throws -> TestRegister {
         let base = try TestRegister()
         let other = try base.register.add(Issue(title: "Vätgas i hamnen", summary: "S.", position: "P.", unit: base.unit), by: .shell)
         var meetings: [Meeting] = []
@@ -55,6 +55,28 @@ import Testing
             let (_, counts) = try plan.rank(in: db)
             let rows = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM meeting_search WHERE meeting_search MATCH 'vätgasstationen'")
             #expect(counts == [rows, nil, 60])
+        }
+    }
+}
+
+/// A page's snippets are read by seeking each row when every word is one token, by a
+/// range otherwise: both give the same snippet.
+@Suite struct SearchSnippetTests {
+    @Test(arguments: ["vätgas", "vätgasstationen", "hamnen samråd", "öst energi vätgas"])
+    func seekingEachRowGivesTheSnippetsARangeGives(text: String) throws {
+        let base = try SearchRankTests.register()
+        let words = try base.register.readDatabase { db in try SearchPlan(MeetingSearch(text: text), timeZone: .gmt, in: db).words }
+        let ids = try base.register.readDatabase { db in
+            try Int64.fetchAll(db, sql: "SELECT rowid FROM meeting_search WHERE meeting_search MATCH ?", arguments: [words])
+        }
+        #expect(ids.count > 3)
+        for page in [Array(ids.prefix(20)), ids.enumerated().filter { $0.offset % 3 == 0 }.map(\.element)] {
+            let (sought, ranged) = try base.register.read { snapshot in
+                (try snapshot.snippets(words: try #require(words), seeking: true, ids: page),
+                 try snapshot.snippets(words: try #require(words), seeking: false, ids: page))
+            }
+            #expect(sought.count == page.count)
+            #expect(sought == ranged)
         }
     }
 }

@@ -25,7 +25,7 @@ extension RegisterSnapshot {
         let page = plan.words != nil ? try rankedPage(plan, after: search.after, latest: matching)
             : try newestPage(plan, after: search.after, latest: matching)
         let meetings = try PublicMeetingReader.fetch(ids: page.ids, in: db)
-        let snippets = try plan.words.map { try self.snippets(words: $0, ids: meetings.map(\.id)) } ?? [:]
+        let snippets = try plan.words.map { try self.snippets(words: $0, seeking: plan.isExact, ids: meetings.map(\.id)) } ?? [:]
 
         // The facets of the filters not set count the latest matches; a set filter's, those of the search without it.
         func tally(_ sample: TaggedIds?, ids: [Int64]) throws -> SearchFacetTally {
@@ -102,9 +102,7 @@ extension RegisterSnapshot {
             }
             let ids = try Int64.fetchAll(db, sql: chunkSQL + " ORDER BY meeting_search.rowid DESC LIMIT \(chunk)", arguments: chunkArguments)
             guard let last = ids.last else { break }
-            let stored = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: """
-                SELECT id, c6 FROM \(SearchIndex.contentTable) WHERE id IN (\(ids.map(String.init).joined(separator: ",")))
-                """).map { ($0[0] as Int64, $0[1] as String) })
+            let stored = try SearchIndex.storedTags(ids, in: db)
             for id in ids {
                 let tags = stored[id] ?? ""
                 let missing = plan.checked.filter { !SearchTag.holds(tags, $0.tag) }
@@ -205,18 +203,24 @@ extension RegisterSnapshot {
         return SearchPage(ids: shown.map { $0[0] }, next: next)
     }
 
-    /// The snippet of each of `ids` for the search's words (the filter tags play no part in it).
-    private func snippets(words: String, ids: [Int64]) throws -> [Int64: SearchSnippet] {
+    /// The snippet of each of `ids` for the search's words (the filter tags play no
+    /// part in it). `seeking` when every word is searched as one token.
+    func snippets(words: String, seeking: Bool, ids: [Int64]) throws -> [Int64: SearchSnippet] {
         guard !ids.isEmpty else { return [:] }
         // Marks no stored text holds: a fresh random token on each side of a match.
         let token = UUID().uuidString
         let open = "\u{E000}\(token)\u{E001}", close = "\u{E000}\(token)\u{E002}"
-        // A range the index can seek to, and the ids as a filter after it: an IN on the
-        // rowid would run the whole query (a prefix's doclist built anew) once per id.
-        let rows = try Row.fetchAll(db, sql: """
+        let list = ids.map(String.init).joined(separator: ",")
+        // An IN on the rowid runs the query once per id: tokens' doclists seek to it, but
+        // a prefix's is built anew each time, so then a range the index can seek to, and
+        // the ids as a filter after it (which steps through every match in the range).
+        let rows = try Row.fetchAll(db, sql: seeking ? """
             SELECT rowid, snippet(meeting_search, -1, ?, ?, '…', 24) FROM meeting_search
-            WHERE meeting_search MATCH ? AND rowid BETWEEN ? AND ? AND +rowid IN (\(ids.map(String.init).joined(separator: ",")))
-            """, arguments: [open, close, words, ids.min(), ids.max()])
+            WHERE meeting_search MATCH ? AND rowid IN (\(list))
+            """ : """
+            SELECT rowid, snippet(meeting_search, -1, ?, ?, '…', 24) FROM meeting_search
+            WHERE meeting_search MATCH ? AND rowid BETWEEN ? AND ? AND +rowid IN (\(list))
+            """, arguments: seeking ? [open, close, words] : [open, close, words, ids.min(), ids.max()])
         return Dictionary(uniqueKeysWithValues: rows.map { row in
             (row[0] as Int64, SearchSnippet(marked: row[1], open: open, close: close))
         })
@@ -293,6 +297,11 @@ struct SearchPlan {
             // "0" sorts after the empty string a withheld start is ordered as, before every timestamp.
             dates = (search.from.map(midnight) ?? "0", search.to.map { midnight($0.next) })
         }
+    }
+
+    /// Whether every word is searched as one token (none as a prefix).
+    var isExact: Bool {
+        !phrases.contains { $0.hasSuffix("*") }
     }
 
     /// The whole FTS5 query: the words and every tag.

@@ -17,9 +17,7 @@ struct SearchFacetTally {
             self.init(tags: [])
             return
         }
-        self.init(tags: try String.fetchAll(db, sql: """
-            SELECT c6 FROM \(SearchIndex.contentTable) WHERE id IN (\(ids.map(String.init).joined(separator: ",")))
-            """))
+        self.init(tags: try SearchIndex.storedTags(ids, in: db).values)
     }
 
     /// The counts over the meetings whose stored tags are `tags`, one string each.

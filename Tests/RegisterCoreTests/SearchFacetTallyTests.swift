@@ -146,4 +146,34 @@ import Testing
             }
         }
     }
+
+    /// The walk that checks tags reads the index rows in chunks: any size of chunk gives the same pages, counts and cursors.
+    @Test func theWalkGivesTheSameResultsInChunksOfAnySize() throws {
+        let fixture = try Fixture()
+        var searches: [MeetingSearch] = []
+        for text in ["vätgas", "samråd", "hamnen fråga"] {
+            for issue in fixture.issues.prefix(3) {
+                searches.append(MeetingSearch(text: text, issue: issue, direction: .inbound))
+                searches.append(MeetingSearch(text: text, issue: issue, format: .video, kind: .company))
+            }
+            searches.append(MeetingSearch(text: text, official: fixture.officials[1], direction: .outbound))
+            searches.append(MeetingSearch(text: text, organisation: fixture.organisations[2], format: .inPerson))
+        }
+        var found = 0
+        for search in searches {
+            var cursor: SearchCursor?, pages = 0
+            repeat {
+                var page = search
+                page.after = cursor
+                let whole = try fixture.register.read { try $0.search(page) }
+                for chunk in [1, 2, 7, 50] {
+                    #expect(try fixture.register.read { try $0.search(page, firstChunk: chunk) } == whole, "\(page.query) in chunks of \(chunk)")
+                }
+                cursor = whole.next
+                pages += 1
+                found += whole.meetings.count
+            } while cursor != nil && pages < 5
+        }
+        #expect(found > 30, "the searches find meetings across several chunks")
+    }
 }

@@ -82,6 +82,65 @@ import Testing
         #expect(try phrase("vätgas") == "\"vätgas\"*", "the table keeps the tokens no meeting holds any longer")
     }
 
+    /// Each token's kept row count, and the index's own (fts5vocab), for the tokens some row holds.
+    private func rowCounts() throws -> (kept: [String: Int], index: [String: Int]) {
+        try register.writer.write { db in
+            try db.execute(sql: "CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocabulary USING fts5vocab(main, meeting_search, row)")
+            let kept = try Row.fetchAll(db, sql: "SELECT term, row_count FROM search_term WHERE row_count <> 0")
+            let index = try Row.fetchAll(db, sql: "SELECT term, doc FROM temp.vocabulary")
+            return (Dictionary(uniqueKeysWithValues: kept.map { ($0[0], $0[1]) }), Dictionary(uniqueKeysWithValues: index.map { ($0[0], $0[1]) }))
+        }
+    }
+
+    private func expectCountsOfTheIndex(_ comment: Comment) throws {
+        let (kept, index) = try rowCounts()
+        #expect(kept == index, comment)
+    }
+
+    /// Every write that indexes a meeting, on an index made with "_" as a token character and on one made without.
+    @Test(arguments: [false, true])
+    func everyWriteKeepsTheRowCountsOfTheIndex(madeWithoutUnderscore: Bool) throws {
+        if madeWithoutUnderscore {
+            try register.writer.write { db in
+                try db.execute(sql: """
+                    DROP TABLE meeting_search;
+                    CREATE VIRTUAL TABLE meeting_search USING fts5(subject, summary, place, counterparts, issues, officials, tags,
+                        tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3');
+                    """)
+                #expect(try SearchTerms.indexTokenizer(in: db).components == ["unicode61", "remove_diacritics", "0"])
+            }
+        }
+        try expectCountsOfTheIndex("empty")
+        let station = try register.recordAndPublishMeeting(meeting(subject: "Vätgasstationen i hamnen"), by: .shell)
+        _ = try register.recordAndPublishMeetings([meeting(subject: "Vätgaslager i hamnen"), meeting(subject: "Samråd"),
+                                                   meeting(subject: "Samråd om samråd")], by: .shell)
+        #expect(try rowCounts().index["hamnen"] == 2)
+        try expectCountsOfTheIndex("published one by one and in a batch")
+        try register.correctMeeting(station, with: meeting(subject: "Samråd om hamnen", summary: "Vätgasfärjan togs upp."),
+                                    reason: "Fel ämne.", by: .shell)
+        try expectCountsOfTheIndex("corrected")
+        let official = try register.add(Official(name: "Maja Vätgasson", title: "Regionråd", kind: .elected, unit: base.unit,
+                                                 activeFrom: Day("2022-11-01")!), by: .shell)
+        let organisation = try register.add(Organisation(name: "Nordisk Energi AB", kind: .company), by: .shell)
+        let named = try register.recordAndPublishMeeting(meeting(subject: "Samråd", official: official, organisation: organisation), by: .shell)
+        try register.update(organisation, with: Organisation(name: "Nordiska Vätgasbolaget AB", kind: .union), by: .shell)
+        try register.update(official, with: Official(name: "Maja Ek", title: "Regionråd", kind: .elected, unit: base.unit,
+                                                     activeFrom: Day("2022-11-01")!), by: .shell)
+        try expectCountsOfTheIndex("an organisation and an official renamed")
+        try register.redactMeeting(named, .field(.summary), ground: "OSL 19 kap. 3 §", reason: "Affärshemlighet.", by: .shell)
+        try register.withdrawMeeting(station, reason: "Fel möte.", by: .shell)
+        try expectCountsOfTheIndex("redacted and withdrawn")
+    }
+
+    @Test func theMigrationCountsTheRowsOfEveryToken() throws {
+        try register.recordAndPublishMeetings([meeting(subject: "Vätgasstationen"), meeting(subject: "Vätgas och samråd")], by: .shell)
+        try register.writer.write { db in
+            try db.execute(sql: "ALTER TABLE search_term DROP COLUMN row_count")
+            try db.execute(sql: SearchTerms.countRows)
+        }
+        try expectCountsOfTheIndex("counted by the migration")
+    }
+
     @Test func theMigrationFillsTheTableFromTheIndex() throws {
         try register.recordAndPublishMeeting(meeting(subject: "Vätgasstationen"), by: .shell)
         let recorded = try register.readDatabase { db in try String.fetchAll(db, sql: "SELECT term FROM search_term ORDER BY term") }

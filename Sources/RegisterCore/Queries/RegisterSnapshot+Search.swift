@@ -8,6 +8,11 @@ extension RegisterSnapshot {
     /// `SearchParameterError` when a filter names no catalogue record or the cursor
     /// belongs to another order.
     public func search(_ search: MeetingSearch) throws -> MeetingSearchResult {
+        try self.search(search, firstChunk: 2_048)
+    }
+
+    /// `search(_:)`, its walk down the index rows (see `walkChecking`) reading `firstChunk` rows first.
+    func search(_ search: MeetingSearch, firstChunk: Int) throws -> MeetingSearchResult {
         let names = try catalogueNames(search)
         let timeZone = try settings().timeZone
         let plan = try SearchPlan(search, timeZone: timeZone, in: db)
@@ -15,12 +20,12 @@ extension RegisterSnapshot {
             throw SearchParameterError(.after, value: cursor.description, expected: .cursor)
         }
         // The latest matches, as many as are counted: the total, the facets' sample, the first block to rank.
-        let walk = try walkChecking(plan, limit: MeetingSearchResult.countLimit + 1)
+        let walk = try walkChecking(plan, limit: MeetingSearchResult.countLimit + 1, firstChunk: firstChunk)
         let matching = try walk?.matching.ids ?? latestIds(plan, limit: MeetingSearchResult.countLimit + 1)
         let page = plan.words != nil ? try rankedPage(plan, after: search.after, latest: matching)
             : try newestPage(plan, after: search.after, latest: matching)
         let meetings = try PublicMeetingReader.fetch(ids: page.ids, in: db)
-        let snippets = try plan.words.map { try self.snippets(words: $0, ids: meetings.map(\.id)) } ?? [:]
+        let snippets = try plan.words.map { try self.snippets(words: $0, seeking: plan.isExact, ids: meetings.map(\.id)) } ?? [:]
 
         // The facets of the filters not set count the latest matches; a set filter's, those of the search without it.
         func tally(_ sample: TaggedIds?, ids: [Int64]) throws -> SearchFacetTally {
@@ -79,22 +84,36 @@ extension RegisterSnapshot {
     /// (`SearchPlan.checked`), and for each checked filter the latest
     /// `SearchFacet.sampleLimit + 1` matches of the search without it, with their
     /// stored tags: all from one walk down the rows its index query finds, which
-    /// stops when each list is full. Nil when the plan checks no tags.
-    private func walkChecking(_ plan: SearchPlan, limit: Int) throws -> (matching: TaggedIds, without: [MeetingSearch.Parameter: TaggedIds])? {
+    /// stops when each list is full. Nil when the plan checks no tags. The rows are
+    /// read from the index in chunks, latest first, and their tags by id after each
+    /// chunk: joining the stored rows to the index query cost twice as much.
+    private func walkChecking(_ plan: SearchPlan, limit: Int, firstChunk: Int) throws -> (matching: TaggedIds, without: [MeetingSearch.Parameter: TaggedIds])? {
         guard !plan.checked.isEmpty else { return nil }
         let sampleLimit = SearchFacet.sampleLimit + 1
         var matching = TaggedIds(), without: [MeetingSearch.Parameter: TaggedIds] = [:]
         for (parameter, _) in plan.checked { without[parameter] = TaggedIds() }
-        let (sql, arguments) = plan.fromIndex(columns: "meeting_search.rowid, c.c6", checking: false)
-        let rows = try Row.fetchCursor(db, sql: sql + " ORDER BY meeting_search.rowid DESC", arguments: arguments)
-        while let row = try rows.next() {
-            let id: Int64 = row[0], tags: String = row[1]
-            let missing = plan.checked.filter { !SearchTag.holds(tags, $0.tag) }
-            if missing.isEmpty, matching.ids.count < limit { matching.append(id, tags) }
-            for (parameter, _) in plan.checked where missing.isEmpty || (missing.count == 1 && missing[0].parameter == parameter) {
-                if without[parameter]!.ids.count < sampleLimit { without[parameter]!.append(id, tags) }
+        let (sql, arguments) = plan.fromIndex(columns: "meeting_search.rowid", checking: false)
+        var below: Int64?, chunk = firstChunk
+        walk: while true {
+            var (chunkSQL, chunkArguments) = (sql, arguments)
+            if let below {
+                chunkSQL += " AND meeting_search.rowid < ?"
+                chunkArguments += [below]
             }
-            if matching.ids.count >= limit, without.values.allSatisfy({ $0.ids.count >= sampleLimit }) { break }
+            let ids = try Int64.fetchAll(db, sql: chunkSQL + " ORDER BY meeting_search.rowid DESC LIMIT \(chunk)", arguments: chunkArguments)
+            guard let last = ids.last else { break }
+            let stored = try SearchIndex.storedTags(ids, in: db)
+            for id in ids {
+                let tags = stored[id] ?? ""
+                let missing = plan.checked.filter { !SearchTag.holds(tags, $0.tag) }
+                if missing.isEmpty, matching.ids.count < limit { matching.append(id, tags) }
+                for (parameter, _) in plan.checked where missing.isEmpty || (missing.count == 1 && missing[0].parameter == parameter) {
+                    if without[parameter]!.ids.count < sampleLimit { without[parameter]!.append(id, tags) }
+                }
+                if matching.ids.count >= limit, without.values.allSatisfy({ $0.ids.count >= sampleLimit }) { break walk }
+            }
+            if ids.count < chunk { break }
+            (below, chunk) = (last, min(chunk * 2, 16_384))
         }
         return (matching, without)
     }
@@ -129,11 +148,12 @@ extension RegisterSnapshot {
         let blockFloor = floor ?? (block.count == MeetingSearch.rankedBlock ? block.last ?? 0 : 0)
         guard !block.isEmpty, let match = plan.rankMatch else { return SearchPage(ids: [], next: nil) }
 
+        let (rank, rankArguments) = try plan.rank(in: db)
         var sql = """
-            SELECT rowid, \(SearchPlan.rank) FROM meeting_search WHERE meeting_search MATCH ? AND rowid >= ?
+            SELECT rowid, \(rank) FROM meeting_search WHERE meeting_search MATCH ? AND rowid >= ?
             AND +rowid IN (\(block.map(String.init).joined(separator: ",")))
             """
-        var arguments: StatementArguments = [match, blockFloor]
+        var arguments = rankArguments + [match, blockFloor]
         if let ceiling {
             sql += " AND rowid < ?"
             arguments += [ceiling]
@@ -183,18 +203,24 @@ extension RegisterSnapshot {
         return SearchPage(ids: shown.map { $0[0] }, next: next)
     }
 
-    /// The snippet of each of `ids` for the search's words (the filter tags play no part in it).
-    private func snippets(words: String, ids: [Int64]) throws -> [Int64: SearchSnippet] {
+    /// The snippet of each of `ids` for the search's words (the filter tags play no
+    /// part in it). `seeking` when every word is searched as one token.
+    func snippets(words: String, seeking: Bool, ids: [Int64]) throws -> [Int64: SearchSnippet] {
         guard !ids.isEmpty else { return [:] }
         // Marks no stored text holds: a fresh random token on each side of a match.
         let token = UUID().uuidString
         let open = "\u{E000}\(token)\u{E001}", close = "\u{E000}\(token)\u{E002}"
-        // A range the index can seek to, and the ids as a filter after it: an IN on the
-        // rowid would run the whole query (a prefix's doclist built anew) once per id.
-        let rows = try Row.fetchAll(db, sql: """
+        let list = ids.map(String.init).joined(separator: ",")
+        // An IN on the rowid runs the query once per id: tokens' doclists seek to it, but
+        // a prefix's is built anew each time, so then a range the index can seek to, and
+        // the ids as a filter after it (which steps through every match in the range).
+        let rows = try Row.fetchAll(db, sql: seeking ? """
             SELECT rowid, snippet(meeting_search, -1, ?, ?, '…', 24) FROM meeting_search
-            WHERE meeting_search MATCH ? AND rowid BETWEEN ? AND ? AND +rowid IN (\(ids.map(String.init).joined(separator: ",")))
-            """, arguments: [open, close, words, ids.min(), ids.max()])
+            WHERE meeting_search MATCH ? AND rowid IN (\(list))
+            """ : """
+            SELECT rowid, snippet(meeting_search, -1, ?, ?, '…', 24) FROM meeting_search
+            WHERE meeting_search MATCH ? AND rowid BETWEEN ? AND ? AND +rowid IN (\(list))
+            """, arguments: seeking ? [open, close, words] : [open, close, words, ids.min(), ids.max()])
         return Dictionary(uniqueKeysWithValues: rows.map { row in
             (row[0] as Int64, SearchSnippet(marked: row[1], open: open, close: close))
         })
@@ -222,6 +248,8 @@ struct SearchPage {
 struct SearchPlan {
     /// The words as an FTS5 query, nil when the search has none.
     var words: String?
+    /// The phrases of `words`, one per word.
+    var phrases: [String]
     var tags: [String]
     /// The tags of filters with many values (an official, organisation or issue), few meetings each.
     var selectiveTags: [String]
@@ -231,8 +259,22 @@ struct SearchPlan {
     /// Lower is better, as FTS5's bm25 goes: the subject and names weigh most, the filter tags nothing.
     static let rank = "bm25(meeting_search, 4.0, 1.0, 1.0, 3.0, 2.0, 3.0, 0.0)"
 
+    /// `rank` as `SearchRank` computes it for `rankMatch`, given the rows that hold
+    /// each of its phrases that is one token (the others are counted as bm25 counts them).
+    func rank(in db: Database) throws -> (String, StatementArguments) {
+        var counts = StatementArguments()
+        for phrase in phrases {
+            let token = phrase.hasSuffix("*") ? nil : String(phrase.dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"")
+            _ = counts.append(contentsOf: [try token.flatMap { try SearchTerms.rows(holding: $0, in: db) }])
+        }
+        for tag in selectiveTags { _ = counts.append(contentsOf: [try SearchTerms.rows(holding: tag, in: db)]) }
+        let placeholders = Array(repeating: "?", count: phrases.count + selectiveTags.count).joined(separator: ", ")
+        return ("\(SearchRank.name)(meeting_search, 4.0, 1.0, 1.0, 3.0, 2.0, 3.0, 0.0, \(placeholders))", counts)
+    }
+
     init(_ search: MeetingSearch, timeZone: TimeZone, in db: Database) throws {
-        words = try search.text.flatMap { try SearchIndex.query($0, in: db) }
+        phrases = try search.text.map { try SearchIndex.phrases($0, in: db) } ?? []
+        words = phrases.isEmpty ? nil : phrases.joined(separator: " AND ")
         var tags: [String] = []
         if let official = search.official { tags.append(SearchTag.official(official)) }
         if let organisation = search.organisation { tags.append(SearchTag.organisation(organisation)) }
@@ -255,6 +297,11 @@ struct SearchPlan {
             // "0" sorts after the empty string a withheld start is ordered as, before every timestamp.
             dates = (search.from.map(midnight) ?? "0", search.to.map { midnight($0.next) })
         }
+    }
+
+    /// Whether every word is searched as one token (none as a prefix).
+    var isExact: Bool {
+        !phrases.contains { $0.hasSuffix("*") }
     }
 
     /// The whole FTS5 query: the words and every tag.
@@ -288,12 +335,12 @@ struct SearchPlan {
 
     /// A SELECT of `columns` from the index rows that match (with the meeting `m`
     /// joined for a date range, and the stored row `c` for the `checkedTags`).
-    /// `checking: false` leaves the checks to the caller, who reads `c.c6`.
+    /// `checking: false` leaves the checks to the caller, who reads the stored tags.
     func fromIndex(columns: String, checking: Bool = true) -> (String, StatementArguments) {
         let checked = checkedTags
         var sql = "SELECT \(columns) FROM meeting_search"
         var arguments: StatementArguments = [checked.isEmpty ? match : indexMatch]
-        if !checked.isEmpty {
+        if !checked.isEmpty, checking {
             sql += " CROSS JOIN \(SearchIndex.contentTable) c ON c.id = meeting_search.rowid"
         }
         if dates != nil {

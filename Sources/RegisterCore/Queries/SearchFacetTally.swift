@@ -17,39 +17,90 @@ struct SearchFacetTally {
             self.init(tags: [])
             return
         }
-        self.init(tags: try String.fetchAll(db, sql: """
-            SELECT c6 FROM \(SearchIndex.contentTable) WHERE id IN (\(ids.map(String.init).joined(separator: ",")))
-            """))
+        self.init(tags: try SearchIndex.storedTags(ids, in: db).values)
     }
 
     /// The counts over the meetings whose stored tags are `tags`, one string each.
     init(tags: some Sequence<String>) {
+        var counter = Counter()
         for line in tags {
-            // A register indexed before "_" was a token character stores its tags without it.
-            for token in line.split(separator: " ") {
-                let tag = token.first == "_" ? token.dropFirst() : token
-                guard let letter = tag.first else { continue }
-                let value = tag.dropFirst()
-                switch letter {
-                case "d": count(.direction, MeetingDirection(rawValue: String(value))?.rawValue)
-                case "f": count(.format, Self.formats[String(value)])
-                case "k": count(.kind, Self.kinds[String(value)])
-                case "o": count(.official, Int64(value))
-                case "u": count(.unit, Int64(value))
-                case "g": count(.organisation, Int64(value))
-                case "i": count(.issue, Int64(value))
-                default: break
-                }
-            }
+            var line = line
+            line.withUTF8 { counter.count($0) }
+        }
+        for (parameter, names, counts) in [(MeetingSearch.Parameter.direction, Counter.directions, counter.directions),
+                                           (.format, Counter.formats, counter.formats), (.kind, Counter.kinds, counter.kinds)] {
+            for (index, count) in counts.enumerated() where count > 0 { choices[parameter, default: [:]][names[index].value] = count }
+        }
+        for (parameter, counts) in [(MeetingSearch.Parameter.official, counter.officials), (.unit, counter.units),
+                                    (.organisation, counter.organisations), (.issue, counter.issues)] where !counts.isEmpty {
+            records[parameter] = counts
         }
     }
 
-    private mutating func count(_ parameter: MeetingSearch.Parameter, _ value: String?) {
-        if let value { choices[parameter, default: [:]][value, default: 0] += 1 }
-    }
+    /// Counts the tags of one meeting after another, read as bytes: a tag is a
+    /// letter and a value (`dinbound`, `o12`), with a "_" before it, or without in a
+    /// register indexed before "_" was a token character.
+    private struct Counter {
+        /// A choice's value as a tag writes it (`inperson`), and as its parameter takes it (`in-person`).
+        static let directions = MeetingDirection.allCases.map { (tag: Array($0.rawValue.utf8), value: $0.rawValue) }
+        static let formats = MeetingFormat.allCases.map { (tag: Array($0.rawValue.replacingOccurrences(of: "-", with: "").utf8), value: $0.rawValue) }
+        static let kinds = OrganisationKind.allCases.map { (tag: Array($0.rawValue.replacingOccurrences(of: "-", with: "").utf8), value: $0.rawValue) }
 
-    private mutating func count(_ parameter: MeetingSearch.Parameter, _ id: Int64?) {
-        if let id { records[parameter, default: [:]][id, default: 0] += 1 }
+        var directions = [Int](repeating: 0, count: Self.directions.count)
+        var formats = [Int](repeating: 0, count: Self.formats.count)
+        var kinds = [Int](repeating: 0, count: Self.kinds.count)
+        var officials: [Int64: Int] = [:], units: [Int64: Int] = [:], organisations: [Int64: Int] = [:], issues: [Int64: Int] = [:]
+
+        mutating func count(_ line: UnsafeBufferPointer<UInt8>) {
+            let space = UInt8(ascii: " "), underscore = UInt8(ascii: "_")
+            var start = 0
+            while start < line.count {
+                var end = start
+                while end < line.count, line[end] != space { end += 1 }
+                var first = start
+                if first < end, line[first] == underscore { first += 1 }
+                if first < end { count(letter: line[first], value: UnsafeBufferPointer(rebasing: line[(first + 1)..<end])) }
+                start = end + 1
+            }
+        }
+
+        private mutating func count(letter: UInt8, value: UnsafeBufferPointer<UInt8>) {
+            switch letter {
+            case UInt8(ascii: "d"): Self.choice(value, of: Self.directions).map { directions[$0] += 1 }
+            case UInt8(ascii: "f"): Self.choice(value, of: Self.formats).map { formats[$0] += 1 }
+            case UInt8(ascii: "k"): Self.choice(value, of: Self.kinds).map { kinds[$0] += 1 }
+            case UInt8(ascii: "o"): Self.id(value).map { officials[$0, default: 0] += 1 }
+            case UInt8(ascii: "u"): Self.id(value).map { units[$0, default: 0] += 1 }
+            case UInt8(ascii: "g"): Self.id(value).map { organisations[$0, default: 0] += 1 }
+            case UInt8(ascii: "i"): Self.id(value).map { issues[$0, default: 0] += 1 }
+            default: break
+            }
+        }
+
+        private static func choice(_ value: UnsafeBufferPointer<UInt8>, of choices: [(tag: [UInt8], value: String)]) -> Int? {
+            choices.firstIndex { $0.tag.elementsEqual(value) }
+        }
+
+        /// The number `Int64(_:)` reads from the value's text: digits, with a sign or not, within range.
+        private static func id(_ value: UnsafeBufferPointer<UInt8>) -> Int64? {
+            var digits = value[...]
+            var negative = false
+            if let sign = digits.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
+                negative = sign == UInt8(ascii: "-")
+                digits = digits.dropFirst()
+            }
+            guard !digits.isEmpty else { return nil }
+            var number: Int64 = 0
+            for byte in digits {
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+                let digit = Int64(byte - UInt8(ascii: "0"))
+                let (times, overflowed) = number.multipliedReportingOverflow(by: 10)
+                let (sum, overflowedAgain) = negative ? times.subtractingReportingOverflow(digit) : times.addingReportingOverflow(digit)
+                guard !overflowed, !overflowedAgain else { return nil }
+                number = sum
+            }
+            return number
+        }
     }
 
     /// The facet of `parameter`: its `SearchFacet.valueLimit` most frequent values,
@@ -86,11 +137,4 @@ struct SearchFacetTally {
     private static let catalogue: [MeetingSearch.Parameter: (String, String)] = [
         .official: ("official", "name"), .unit: ("unit", "name"), .organisation: ("organisation", "name"), .issue: ("issue", "title"),
     ]
-    /// A tag writes a format or kind without its hyphens (`_finperson`).
-    private static let formats = Dictionary(uniqueKeysWithValues: MeetingFormat.allCases.map {
-        ($0.rawValue.replacingOccurrences(of: "-", with: ""), $0.rawValue)
-    })
-    private static let kinds = Dictionary(uniqueKeysWithValues: OrganisationKind.allCases.map {
-        ($0.rawValue.replacingOccurrences(of: "-", with: ""), $0.rawValue)
-    })
 }

@@ -66,6 +66,7 @@ public struct Register: Sendable {
             // 16 MiB of pages per connection (SQLite's default is 2 MiB): a subject page reads a hundred
             // meetings scattered over the file, and with the default each read evicted the last one's pages.
             try db.execute(sql: "PRAGMA cache_size = -16384")
+            try SearchRank.register(in: db)
         }
         return configuration
     }

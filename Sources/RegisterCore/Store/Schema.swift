@@ -409,6 +409,10 @@ enum Schema {
             try db.execute(sql: SearchTerms.schema)
             try db.execute(sql: SearchTerms.fill)
         }
+        migrator.registerMigration("v9-searchspeed2") { db in
+            // How many index rows hold each token, so that ranking needs no count (see `SearchRank`); kept by the write path.
+            try db.execute(sql: SearchTerms.countRows)
+        }
         return migrator
     }
 }

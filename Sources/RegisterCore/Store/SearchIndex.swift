@@ -40,10 +40,24 @@ enum SearchIndex {
     /// through the index table.
     static let contentTable = "meeting_search_content"
 
+    /// The stored tags (`c6`) of the index rows `ids`, by id: the ids bound as one JSON
+    /// array to a statement prepared once, since an IN list of a thousand ids costs
+    /// more to compile than to run.
+    static func storedTags(_ ids: some Collection<Int64>, in db: Database) throws -> [Int64: String] {
+        guard !ids.isEmpty else { return [:] }
+        let statement = try db.cachedStatement(sql: "SELECT c.id, c.c6 FROM json_each(?) j CROSS JOIN \(contentTable) c ON c.id = j.value")
+        var tags: [Int64: String] = [:]
+        tags.reserveCapacity(ids.count)
+        let rows = try Row.fetchCursor(statement, arguments: ["[" + ids.map(String.init).joined(separator: ",") + "]"])
+        while let row = try rows.next() { tags[row[0]] = row[1] }
+        return tags
+    }
+
     static func index(meetingId: Int64, in db: Database) throws {
+        let replaced = try SearchTerms.rows(from: meetingId, through: meetingId, in: db)
         try db.executeCached(sql: "DELETE FROM meeting_search WHERE rowid = ?", arguments: [meetingId])
         try db.executeCached(sql: "\(insert) \(rowSelect) WHERE m.id = ? AND m.status = 'published'", arguments: [meetingId])
-        try SearchTerms.record(from: meetingId, through: meetingId, in: db)
+        try SearchTerms.record(from: meetingId, through: meetingId, replacing: replaced, in: db)
     }
 
     /// Indexes the published meetings with ids from `first` through `last`, none of them indexed yet (a batch's new meetings).
@@ -62,8 +76,13 @@ enum SearchIndex {
     /// The same query as `query(_:)`, each word that begins only one indexed token
     /// searched as that token (the same matches, found faster; see `SearchTerms`).
     static func query(_ text: String, in db: Database) throws -> String? {
-        let words = try words(text).map { try SearchTerms.phrase($0, in: db) }
-        return words.isEmpty ? nil : words.joined(separator: " AND ")
+        let phrases = try phrases(text, in: db)
+        return phrases.isEmpty ? nil : phrases.joined(separator: " AND ")
+    }
+
+    /// The phrases of `query(_:in:)`, one per word.
+    static func phrases(_ text: String, in db: Database) throws -> [String] {
+        try words(text).map { try SearchTerms.phrase($0, in: db) }
     }
 
     private static func words(_ text: String) -> [Substring] {

@@ -1,4 +1,6 @@
 import Mustache
+import Publishing
+import RegisterCore
 import Testing
 @testable import WebServer
 
@@ -53,5 +55,19 @@ struct TableRowsByNameTests {
         expectEveryMemberAnswered(StatisticsSection.Row(label: "Övriga", link: nil, count: "3"))
         expectEveryMemberAnswered(TimelinessSection.Row(label: "Regionstyrelsen", meetings: "10", inTime: "9", share: "90 %"))
         expectEveryMemberAnswered(StatisticsForm.Option(value: "3", text: "Anna", selected: true))
+    }
+
+    @Test func theSubjectPagesTablesAnswerEachOfTheirMembers() throws {
+        let catalogue = CatalogueIndex(PublicCatalogueRecords())
+        for page in ["1", "2", "3"] {
+            let context = PageContext(language: .sv, settings: RegisterSettings(), path: "/issues/1", query: QueryParameters(query: "page=\(page)"))
+            expectEveryMemberAnswered(SubjectMeetingTable([], total: 120, paging: try SubjectPaging(context.query), pages: 3,
+                                                          catalogue: catalogue, context: context, client: page == "2" ? 7 : nil))
+        }
+        let context = PageContext(language: .sv, settings: RegisterSettings(), path: "/issues/1", query: QueryParameters(query: ""))
+        let entries = [FootprintEntry(organisation: 1, role: .counterpart, meetings: 2, inbound: 1, outbound: 1),
+                       FootprintEntry(organisation: 2, role: .client, meetings: 1, inbound: 1, outbound: 0, representedBy: [1])]
+        expectEveryMemberAnswered(FootprintTable(Footprint(entries: entries, meetingsWithWithheldCounterparts: 3), catalogue: catalogue, context: context))
+        expectEveryMemberAnswered(FootprintTable(Footprint(entries: [], meetingsWithWithheldCounterparts: 0), catalogue: catalogue, context: context))
     }
 }

@@ -409,6 +409,10 @@ enum Schema {
             try db.execute(sql: SearchTerms.schema)
             try db.execute(sql: SearchTerms.fill)
         }
+        migrator.registerMigration("v9-pagespeed2") { db in
+            // The footprints' top lists read from indexes (see `MeetingTallies.footprintIndexes`).
+            try db.execute(sql: MeetingTallies.footprintIndexes)
+        }
         return migrator
     }
 }

@@ -22,6 +22,23 @@ struct MustacheTreeTests {
         #expect(direct.contains("[b yttre - 0]"))
         #expect(template.render(MustacheTree.make(page).libraryValue) == direct)
     }
+
+    struct Table { let title: String; let issues: [OrganisationPageView.IssueRow]; let none: [OrganisationPageView.IssueRow] }
+
+    @Test func aListOfRowsAnsweringNamesRendersTheSameAsTheView() throws {
+        let template = try MustacheTemplate(string: "{{#issues}}[{{title}} {{href}} {{meetings}}/{{inbound}}/{{outbound}}]{{/issues}}{{^none}}-{{/none}}")
+        let table = Table(title: "Frågor", issues: [
+            OrganisationPageView.IssueRow(title: "Vätgas <&>", href: "/issues/1", meetings: "4", inbound: "3", outbound: "1"),
+            OrganisationPageView.IssueRow(title: "Färjan", href: "/issues/2", meetings: "1", inbound: "0", outbound: "1"),
+        ], none: [])
+        let tree = MustacheTree.make(table)
+        guard case .object(let object) = tree, case .list(let rows)? = object.fields.field(named: "issues") else {
+            Issue.record("the rows are not a list of the tree")
+            return
+        }
+        #expect(rows.count == 2)
+        #expect(template.render(tree.libraryValue) == template.render(table))
+    }
 }
 
 /// The table rows that answer names themselves answer every member they have, with

@@ -27,9 +27,9 @@ enum MustacheTree {
         case .collection:
             return .list(mirror.children.map { make($0.value) })
         case .optional:
-            return unwrapped(value).map(make) ?? .opaque(value)
+            return unwrapped(value).map(make) ?? .opaque(OpaqueValue(value))
         default:
-            return .opaque(value)
+            return .opaque(OpaqueValue(value))
         }
     }
 

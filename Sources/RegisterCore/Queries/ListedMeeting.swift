@@ -52,7 +52,7 @@ public struct ListedMeeting: Sendable, Equatable {
         let list = ids.map { _ in "?" }.joined(separator: ",")
         let arguments = StatementArguments(ids)
         func statement(_ sql: String) throws -> Statement {
-            ids.count <= PublicMeetingReader.cachedListLength ? try db.cachedStatement(sql: sql) : try db.makeStatement(sql: sql)
+            try PublicMeetingReader.statement(sql, in: db, cached: ids.count <= PublicMeetingReader.cachedListLength)
         }
         var issues: [Int64: [Int64]] = [:]
         try Row.fetchCursor(statement("SELECT meeting_id, issue_id FROM meeting_issue WHERE meeting_id IN (\(list)) ORDER BY meeting_id, position"),

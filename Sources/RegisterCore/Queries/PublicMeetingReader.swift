@@ -56,7 +56,8 @@ public enum PublicMeetingReader {
     /// statements besides the meetings' own, and compiling them for every page was a sixth of reading it.
     static let cachedListLength = 64
 
-    private static func statement(_ sql: String, in db: Database, cached: Bool) throws -> Statement {
+    /// `sql` compiled, or the connection's kept statement of it when `cached`.
+    static func statement(_ sql: String, in db: Database, cached: Bool) throws -> Statement {
         cached ? try db.cachedStatement(sql: sql) : try db.makeStatement(sql: sql)
     }
 

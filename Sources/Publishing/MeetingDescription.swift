@@ -78,15 +78,28 @@ public struct MeetingDescription: Sendable {
 
     /// The title alone, for a list of meetings (the lines cost far more to write than the title).
     public static func title(_ meeting: PublicMeeting, catalogue: CatalogueIndex, dates: LocalDates) -> String {
+        title(organisations: meeting.counterparts.map { $0.compactMap(\.organisation) }, issues: meeting.issues,
+              subject: meeting.subject, publishedAt: meeting.publishedAt, catalogue: catalogue, dates: dates)
+    }
+
+    /// The same title of a meeting as a list shows it.
+    public static func title(_ meeting: ListedMeeting, catalogue: CatalogueIndex, dates: LocalDates) -> String {
+        title(organisations: meeting.counterparts.map { $0.compactMap(\.organisation) }, issues: meeting.issues,
+              subject: meeting.subject, publishedAt: meeting.publishedAt, catalogue: catalogue, dates: dates)
+    }
+
+    /// `organisations`: the named counterparts' organisations, nil when the counterparts are withheld.
+    private static func title(organisations ids: [Int64]?, issues: [Int64]?, subject: String?, publishedAt: Date,
+                              catalogue: CatalogueIndex, dates: LocalDates) -> String {
         let words = Strings(language: dates.language)
-        let organisations = (meeting.counterparts ?? []).compactMap { $0.organisation.map(catalogue.organisationName) }
-        let counterpartText = meeting.counterparts == nil ? nil
-            : organisations.isEmpty ? words.privatePerson : ListFormat.join(organisations, and: words.and)
-        switch (counterpartText, meeting.issues?.first.map(catalogue.issueTitle) ?? meeting.subject) {
+        let counterpartText = ids.map { ids in
+            ids.isEmpty ? words.privatePerson : ListFormat.join(ids.map(catalogue.organisationName), and: words.and)
+        }
+        switch (counterpartText, issues?.first.map(catalogue.issueTitle) ?? subject) {
         case (let who?, let what?): return "\(words.meetingWith) \(who) \(words.about) \(what)"
         case (let who?, nil): return "\(words.meetingWith) \(who)"
         case (nil, let what?): return "\(words.meetingAbout) \(what)"
-        case (nil, nil): return "\(words.meeting) \(dates.day(meeting.publishedAt))"
+        case (nil, nil): return "\(words.meeting) \(dates.day(publishedAt))"
         }
     }
 }

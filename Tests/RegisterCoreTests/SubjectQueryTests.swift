@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 @testable import RegisterCore
 
@@ -91,6 +92,54 @@ struct SubjectQueryTests {
         #expect(top.entries.map(\.organisation) == [fixture.consultancy])
     }
 
+    @Test func footprintCutAtATieBetweenACounterpartAndAClientKeepsTheCounterpartFirst() throws {
+        let fixture = try FootprintRegister()
+        let railway = try fixture.register.read { try $0.footprint(.issue(fixture.issues.railway), limit: 2) }
+        #expect(railway.entries.map(\.organisation) == [fixture.consultancy, fixture.client])
+        #expect(railway.entries[1].representedBy == [fixture.consultancy])
+        let none = try fixture.register.read { try $0.footprint(.issue(fixture.issues.railway), limit: 0) }
+        #expect(none.entries.isEmpty)
+    }
+
+    @Test func mergingCounterpartsAndClientsGivesTheOrderOfSortingThemTogether() {
+        var generator = SplitMix64(seed: 12)
+        func entries(_ role: FootprintEntry.Role, _ count: Int) -> [FootprintEntry] {
+            let organisations = (1...40).map { Int64($0) }.shuffled(using: &generator).prefix(count)
+            return organisations.map { FootprintEntry(organisation: $0, role: role, meetings: Int.random(in: 1...6, using: &generator),
+                                                      inbound: 0, outbound: 0) }
+                .sorted { ($0.meetings, -$0.organisation) > ($1.meetings, -$1.organisation) }
+        }
+        for _ in 0..<50 {
+            let counterparts = entries(.counterpart, Int.random(in: 0...30, using: &generator))
+            let clients = entries(.client, Int.random(in: 0...10, using: &generator))
+            let sorted = (counterparts + clients).sorted { a, b in
+                (a.meetings, -a.organisation, a.role == .counterpart ? 1 : 0) > (b.meetings, -b.organisation, b.role == .counterpart ? 1 : 0)
+            }
+            #expect(RegisterSnapshot.merged(counterparts, clients, limit: nil) == sorted)
+            for limit in [0, 1, 5, 100] {
+                #expect(RegisterSnapshot.merged(counterparts, clients, limit: limit) == Array(sorted.prefix(limit)))
+            }
+        }
+    }
+
+    @Test func footprintsAreReadFromTheirIndexesWithoutSortingTheTally() throws {
+        let fixture = try FootprintRegister()
+        try fixture.register.read { (snapshot: RegisterSnapshot) throws in
+            for facet in ["counterpart", "client"] {
+                let plan = try String.fetchAll(snapshot.db, sql: """
+                    EXPLAIN QUERY PLAN SELECT item, meetings, inbound, outbound FROM tally
+                    WHERE subject = 'issue' AND subject_id = 1 AND facet = '\(facet)' AND meetings > 0 ORDER BY meetings DESC, item LIMIT 201
+                    """, adapter: SuffixRowAdapter(fromIndex: 3)).joined(separator: "\n")
+                #expect(plan.contains("COVERING INDEX tally_\(facet)s_ranked") && !plan.contains("TEMP B-TREE"), "\(plan)")
+            }
+            let plan = try String.fetchAll(snapshot.db, sql: """
+                EXPLAIN QUERY PLAN SELECT of_item, item FROM tally WHERE subject = 'issue' AND subject_id = 1 AND facet = 'represented'
+                AND meetings > 0 AND of_item IN (2, 3) ORDER BY of_item, item
+                """, adapter: SuffixRowAdapter(fromIndex: 3)).joined(separator: "\n")
+            #expect(plan.contains("COVERING INDEX tally_representatives"), "\(plan)")
+        }
+    }
+
     @Test func meetingsOfASubjectAreThePublishedOnesNewestStartFirst() throws {
         let fixture = try FootprintRegister()
         let p = fixture.published
@@ -107,6 +156,27 @@ struct SubjectQueryTests {
             #expect(try snapshot.publishedMeetingCount(.unit(fixture.units.board)) == 5)
             #expect(try snapshot.publishedMeetings(.counterpart(fixture.company), limit: 10).isEmpty)
             #expect(try snapshot.publishedMeetingCount(.counterpart(fixture.company)) == 0)
+        }
+    }
+
+    @Test func listedMeetingsAreThePublishedMeetingsAsAListShowsThem() throws {
+        let fixture = try FootprintRegister()
+        let subjects: [MeetingSubject] = [.issue(fixture.issues.railway), .issue(fixture.issues.ferry), .official(fixture.officials.anna),
+                                          .official(fixture.officials.erik), .counterpart(fixture.consultancy), .client(fixture.client),
+                                          .organisation(fixture.ngo), .unit(fixture.units.board), .counterpart(fixture.company)]
+        try fixture.register.read { (snapshot: RegisterSnapshot) throws in
+            for subject in subjects {
+                for (offset, limit) in [(0, 10), (1, 2), (0, 100)] {
+                    let whole = try snapshot.publishedMeetings(subject, offset: offset, limit: limit)
+                    #expect(try snapshot.listedMeetings(subject, offset: offset, limit: limit) == whole.map(ListedMeeting.init), "\(subject)")
+                }
+            }
+            // Meeting 5 withholds its counterparts, meeting 4 its direction.
+            let listed = try snapshot.listedMeetings(.issue(fixture.issues.railway), limit: 10)
+            #expect(listed.first { $0.id == fixture.published[4] }?.counterparts == nil)
+            #expect(listed.first { $0.id == fixture.published[3] }.map { $0.direction == nil && $0.counterparts?.count == 1 } == true)
+            #expect(listed.first { $0.id == fixture.published[0] }?.counterparts
+                == [ListedMeeting.Counterpart(organisation: fixture.consultancy, onBehalfOf: fixture.client)])
         }
     }
 

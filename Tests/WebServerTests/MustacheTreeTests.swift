@@ -1,4 +1,6 @@
 import Mustache
+import Publishing
+import RegisterCore
 import Testing
 @testable import WebServer
 
@@ -19,6 +21,23 @@ struct MustacheTreeTests {
         let direct = template.render(page)
         #expect(direct.contains("[b yttre - 0]"))
         #expect(template.render(MustacheTree.make(page).libraryValue) == direct)
+    }
+
+    struct Table { let title: String; let issues: [OrganisationPageView.IssueRow]; let none: [OrganisationPageView.IssueRow] }
+
+    @Test func aListOfRowsAnsweringNamesRendersTheSameAsTheView() throws {
+        let template = try MustacheTemplate(string: "{{#issues}}[{{title}} {{href}} {{meetings}}/{{inbound}}/{{outbound}}]{{/issues}}{{^none}}-{{/none}}")
+        let table = Table(title: "Frågor", issues: [
+            OrganisationPageView.IssueRow(title: "Vätgas <&>", href: "/issues/1", meetings: "4", inbound: "3", outbound: "1"),
+            OrganisationPageView.IssueRow(title: "Färjan", href: "/issues/2", meetings: "1", inbound: "0", outbound: "1"),
+        ], none: [])
+        let tree = MustacheTree.make(table)
+        guard case .object(let object) = tree, case .list(let rows)? = object.fields.field(named: "issues") else {
+            Issue.record("the rows are not a list of the tree")
+            return
+        }
+        #expect(rows.count == 2)
+        #expect(template.render(tree.libraryValue) == template.render(table))
     }
 }
 
@@ -53,5 +72,19 @@ struct TableRowsByNameTests {
         expectEveryMemberAnswered(StatisticsSection.Row(label: "Övriga", link: nil, count: "3"))
         expectEveryMemberAnswered(TimelinessSection.Row(label: "Regionstyrelsen", meetings: "10", inTime: "9", share: "90 %"))
         expectEveryMemberAnswered(StatisticsForm.Option(value: "3", text: "Anna", selected: true))
+    }
+
+    @Test func theSubjectPagesTablesAnswerEachOfTheirMembers() throws {
+        let catalogue = CatalogueIndex(PublicCatalogueRecords())
+        for page in ["1", "2", "3"] {
+            let context = PageContext(language: .sv, settings: RegisterSettings(), path: "/issues/1", query: QueryParameters(query: "page=\(page)"))
+            expectEveryMemberAnswered(SubjectMeetingTable([], total: 120, paging: try SubjectPaging(context.query), pages: 3,
+                                                          catalogue: catalogue, context: context, client: page == "2" ? 7 : nil))
+        }
+        let context = PageContext(language: .sv, settings: RegisterSettings(), path: "/issues/1", query: QueryParameters(query: ""))
+        let entries = [FootprintEntry(organisation: 1, role: .counterpart, meetings: 2, inbound: 1, outbound: 1),
+                       FootprintEntry(organisation: 2, role: .client, meetings: 1, inbound: 1, outbound: 0, representedBy: [1])]
+        expectEveryMemberAnswered(FootprintTable(Footprint(entries: entries, meetingsWithWithheldCounterparts: 3), catalogue: catalogue, context: context))
+        expectEveryMemberAnswered(FootprintTable(Footprint(entries: [], meetingsWithWithheldCounterparts: 0), catalogue: catalogue, context: context))
     }
 }

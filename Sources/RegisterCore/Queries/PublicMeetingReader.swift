@@ -43,11 +43,22 @@ public enum PublicMeetingReader {
     /// The public meetings with these ids, in the same order; unknown ids are skipped.
     public static func fetch(ids: [Int64], in db: Database) throws -> [PublicMeeting] {
         guard !ids.isEmpty else { return [] }
-        let rows = try Row.fetchAll(db, sql: "SELECT \(columns) FROM meeting m WHERE m.id IN (\(ids.map { _ in "?" }.joined(separator: ",")))",
+        let rows = try Row.fetchAll(statement("SELECT \(columns) FROM meeting m WHERE m.id IN (\(ids.map { _ in "?" }.joined(separator: ",")))",
+                                              in: db, cached: ids.count <= cachedListLength),
                                     arguments: StatementArguments(ids))
         var meetings: [Int64: PublicMeeting] = [:]
         try emit(rows.map(MeetingColumns.init), in: db) { meetings[$0.id] = $0 }
         return ids.compactMap { meetings[$0] }
+    }
+
+    /// Lists of ids up to this long are read with statements the connection keeps (one
+    /// per length, so at most this many): a page's list of meetings is read by five
+    /// statements besides the meetings' own, and compiling them for every page was a sixth of reading it.
+    static let cachedListLength = 64
+
+    /// `sql` compiled, or the connection's kept statement of it when `cached`.
+    static func statement(_ sql: String, in db: Database, cached: Bool) throws -> Statement {
+        cached ? try db.cachedStatement(sql: sql) : try db.makeStatement(sql: sql)
     }
 
     public static func count(_ filter: MeetingFilter, in db: Database) throws -> Int {
@@ -99,28 +110,33 @@ public enum PublicMeetingReader {
         let ids = rows.map(\.id)
         let low = ids.min()!, high = ids.max()!
         let dense = high - low < Int64(ids.count * 4)
-        let range = dense ? "meeting_id BETWEEN \(low) AND \(high)" : "meeting_id IN (\(ids.map(String.init).joined(separator: ",")))"
+        let range = dense ? "meeting_id BETWEEN ? AND ?" : "meeting_id IN (\(ids.map { _ in "?" }.joined(separator: ",")))"
+        let arguments = dense ? StatementArguments([low, high]) : StatementArguments(ids)
+        let cached = dense || ids.count <= cachedListLength
+        func cursor(_ sql: String) throws -> RowCursor {
+            try Row.fetchCursor(statement(sql, in: db, cached: cached), arguments: arguments)
+        }
 
         var participants: [Int64: [Int64]] = [:]
-        try Row.fetchCursor(db, sql: "SELECT meeting_id, official_id FROM meeting_participant WHERE \(range) ORDER BY meeting_id, position").forEach { row in
+        try cursor("SELECT meeting_id, official_id FROM meeting_participant WHERE \(range) ORDER BY meeting_id, position").forEach { row in
             participants[row[0], default: []].append(row[1])
         }
         var issues: [Int64: [Int64]] = [:]
-        try Row.fetchCursor(db, sql: "SELECT meeting_id, issue_id FROM meeting_issue WHERE \(range) ORDER BY meeting_id, position").forEach { row in
+        try cursor("SELECT meeting_id, issue_id FROM meeting_issue WHERE \(range) ORDER BY meeting_id, position").forEach { row in
             issues[row[0], default: []].append(row[1])
         }
         var people: [Int64: [Int: [PublicPerson]]] = [:]
-        try Row.fetchCursor(db, sql: "SELECT meeting_id, counterpart_position, name, role, private FROM meeting_person WHERE \(range) ORDER BY meeting_id, counterpart_position, position").forEach { row in
+        try cursor("SELECT meeting_id, counterpart_position, name, role, private FROM meeting_person WHERE \(range) ORDER BY meeting_id, counterpart_position, position").forEach { row in
             people[row[0], default: [:]][row[1], default: []].append(PublicPerson(name: row[2], role: row[3], isPrivate: row[4]))
         }
         var counterparts: [Int64: [PublicCounterpart]] = [:]
-        try Row.fetchCursor(db, sql: "SELECT meeting_id, position, organisation_id, on_behalf_of_id FROM meeting_counterpart WHERE \(range) ORDER BY meeting_id, position").forEach { row in
+        try cursor("SELECT meeting_id, position, organisation_id, on_behalf_of_id FROM meeting_counterpart WHERE \(range) ORDER BY meeting_id, position").forEach { row in
             let meetingId: Int64 = row[0]
             counterparts[meetingId, default: []].append(PublicCounterpart(
                 organisation: row[2], onBehalfOf: row[3], people: people[meetingId]?[row[1]] ?? []))
         }
         var documents: [Int64: [MeetingDocument]] = [:]
-        try Row.fetchCursor(db, sql: "SELECT meeting_id, title, direction, url FROM meeting_document WHERE \(range) ORDER BY meeting_id, position").forEach { row in
+        try cursor("SELECT meeting_id, title, direction, url FROM meeting_document WHERE \(range) ORDER BY meeting_id, position").forEach { row in
             documents[row[0], default: []].append(MeetingDocument(
                 title: row[1], direction: DocumentDirection(rawValue: row[2]) ?? .received, url: row[3]))
         }

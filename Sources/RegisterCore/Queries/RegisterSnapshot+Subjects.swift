@@ -58,37 +58,47 @@ extension RegisterSnapshot {
     /// The published meetings of the subject, latest start first (a withheld start
     /// last), skipping the first `offset` and at most `limit`.
     public func publishedMeetings(_ subject: MeetingSubject, offset: Int = 0, limit: Int) throws -> [PublicMeeting] {
+        try PublicMeetingReader.fetch(ids: publishedMeetingIds(subject, offset: offset, limit: limit), in: db)
+    }
+
+    /// The same meetings as a list shows them.
+    public func listedMeetings(_ subject: MeetingSubject, offset: Int = 0, limit: Int) throws -> [ListedMeeting] {
+        try ListedMeeting.fetch(ids: publishedMeetingIds(subject, offset: offset, limit: limit), in: db)
+    }
+
+    private func publishedMeetingIds(_ subject: MeetingSubject, offset: Int, limit: Int) throws -> [Int64] {
         let (name, id) = subject.tally
-        let page = try Int64.fetchAll(db.cachedStatement(sql: """
+        return try Int64.fetchAll(db.cachedStatement(sql: """
             SELECT meeting_id FROM subject_meeting WHERE subject = ? AND subject_id = ?
             ORDER BY starts_at DESC, meeting_id DESC LIMIT ? OFFSET ?
             """), arguments: [name, id, max(0, limit), max(0, offset)])
-        return try PublicMeetingReader.fetch(ids: page, in: db)
     }
 
     /// The organisations that met the body on an issue or with an official, as
     /// counterparts and as clients represented by others, by number of published
-    /// meetings; at most `limit` entries.
+    /// meetings; at most `limit` entries. The counterparts and the clients are each read
+    /// in that order from their index (`MeetingTallies.footprintIndexes`) and merged.
     public func footprint(_ subject: MeetingSubject, limit: Int? = nil) throws -> Footprint {
         let (name, id) = subject.tally
-        var sql = """
-            SELECT item, facet, meetings, inbound, outbound FROM tally
-            WHERE subject = ? AND subject_id = ? AND facet IN ('counterpart', 'client') AND meetings > 0
-            ORDER BY meetings DESC, item, facet DESC
-            """
-        if let limit { sql += " LIMIT \(max(0, limit))" }
-        var entries = try Row.fetchAll(db.cachedStatement(sql: sql), arguments: [name, id]).map { row in
-            FootprintEntry(organisation: row[0], role: FootprintEntry.Role(rawValue: row[1]) ?? .counterpart,
-                           meetings: row[2], inbound: row[3], outbound: row[4])
+        let wanted = limit.map { max(0, $0) } ?? -1
+        func ranked(_ role: FootprintEntry.Role) throws -> [FootprintEntry] {
+            try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT item, meetings, inbound, outbound FROM tally
+                WHERE subject = ? AND subject_id = ? AND facet = '\(role.rawValue)' AND meetings > 0
+                ORDER BY meetings DESC, item LIMIT ?
+                """), arguments: [name, id, wanted]).map { row in
+                FootprintEntry(organisation: row[0], role: role, meetings: row[1], inbound: row[2], outbound: row[3])
+            }
         }
+        var entries = Self.merged(try ranked(.counterpart), try ranked(.client), limit: limit)
         let clients = entries.filter { $0.role == .client }.map(\.organisation)
         if !clients.isEmpty {
             var representatives: [Int64: [Int64]] = [:]
-            try Row.fetchCursor(db, sql: """
+            try Row.fetchCursor(db.cachedStatement(sql: """
                 SELECT of_item, item FROM tally WHERE subject = ? AND subject_id = ? AND facet = 'represented' AND meetings > 0
                 AND of_item IN (\(clients.map { _ in "?" }.joined(separator: ",")))
                 ORDER BY of_item, item
-                """, arguments: [name, id] + StatementArguments(clients)).forEach { row in
+                """), arguments: [name, id] + StatementArguments(clients)).forEach { row in
                 representatives[row[0], default: []].append(row[1])
             }
             for index in entries.indices where entries[index].role == .client {
@@ -97,6 +107,35 @@ extension RegisterSnapshot {
         }
         let withheld = try tally(subject, facet: "counterparts-withheld")?.meetings ?? 0
         return Footprint(entries: entries, meetingsWithWithheldCounterparts: withheld)
+    }
+
+    /// Two lists each by most meetings (ties by organisation id) as one in that order, a
+    /// counterpart before a client of the same organisation and count; at most `limit`.
+    static func merged(_ counterparts: [FootprintEntry], _ clients: [FootprintEntry], limit: Int?) -> [FootprintEntry] {
+        let count = min(counterparts.count + clients.count, limit.map { max(0, $0) } ?? .max)
+        var entries: [FootprintEntry] = []
+        entries.reserveCapacity(count)
+        var (next, nextClient) = (0, 0)
+        while entries.count < count {
+            let takeCounterpart: Bool
+            if next == counterparts.count {
+                takeCounterpart = false
+            } else if nextClient == clients.count {
+                takeCounterpart = true
+            } else {
+                let (counterpart, client) = (counterparts[next], clients[nextClient])
+                takeCounterpart = counterpart.meetings != client.meetings ? counterpart.meetings > client.meetings
+                    : counterpart.organisation <= client.organisation
+            }
+            if takeCounterpart {
+                entries.append(counterparts[next])
+                next += 1
+            } else {
+                entries.append(clients[nextClient])
+                nextClient += 1
+            }
+        }
+        return entries
     }
 
     /// The issues an organisation's published meetings (as counterpart or client)

@@ -28,6 +28,19 @@ enum MeetingTallies {
         CREATE INDEX subject_meeting_by_meeting ON subject_meeting(meeting_id);
         """
 
+    /// The footprints' orders kept as indexes (migration `v10-pagespeed2`): each subject's
+    /// counterparts and clients by number of meetings, and each client's representatives.
+    /// The key of `tally` has the client (`of_item`) last and no count, so a footprint read
+    /// and sorted all its organisations (two thousand on an issue of the million-meeting
+    /// register) and every representative row for its top list; now it reads the top of
+    /// two indexes and one range per client. Partial, so that the other facets' counts
+    /// (most of a meeting's tally rows) are written as before.
+    static let footprintIndexes = """
+        CREATE INDEX tally_counterparts_ranked ON tally(subject, subject_id, meetings DESC, item, inbound, outbound) WHERE facet = 'counterpart';
+        CREATE INDEX tally_clients_ranked ON tally(subject, subject_id, meetings DESC, item, inbound, outbound) WHERE facet = 'client';
+        CREATE INDEX tally_representatives ON tally(subject, subject_id, of_item, item, meetings) WHERE facet = 'represented';
+        """
+
     /// Takes meeting `id`'s contribution away, as the public tables hold it now (nothing for a draft).
     static func remove(_ id: Int64, in db: Database) throws {
         try db.executeCached(sql: upsert(meetings: "id = ?1", sign: "-"), arguments: [id])

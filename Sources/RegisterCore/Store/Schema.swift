@@ -413,6 +413,10 @@ enum Schema {
             // How many index rows hold each token, so that ranking needs no count (see `SearchRank`); kept by the write path.
             try db.execute(sql: SearchTerms.countRows)
         }
+        migrator.registerMigration("v10-pagespeed2") { db in
+            // The footprints' top lists read from indexes (see `MeetingTallies.footprintIndexes`).
+            try db.execute(sql: MeetingTallies.footprintIndexes)
+        }
         return migrator
     }
 }

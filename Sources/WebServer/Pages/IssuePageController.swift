@@ -16,7 +16,7 @@ struct IssuePageController: SiteController {
                 let total = try snapshot.publishedMeetingCount(.issue(id))
                 let pageCount = try paging.pages(total)
                 let catalogue = try pages.catalogue(snapshot)
-                let meetings = try snapshot.publishedMeetings(.issue(id), offset: paging.offset, limit: SubjectPaging.size)
+                let meetings = try snapshot.listedMeetings(.issue(id), offset: paging.offset, limit: SubjectPaging.size)
                 return PageResult(IssuePageView(
                     issue, footprint: try snapshot.footprint(.issue(id), limit: IssuePageView.footprintRows + 1),
                     meetings: SubjectMeetingTable(meetings, total: total, paging: paging, pages: pageCount, catalogue: catalogue, context: page),

@@ -16,7 +16,7 @@ struct OfficialPageController: SiteController {
                 let total = try snapshot.publishedMeetingCount(.official(id))
                 let pageCount = try paging.pages(total)
                 let catalogue = try pages.catalogue(snapshot)
-                let meetings = try snapshot.publishedMeetings(.official(id), offset: paging.offset, limit: SubjectPaging.size)
+                let meetings = try snapshot.listedMeetings(.official(id), offset: paging.offset, limit: SubjectPaging.size)
                 return PageResult(OfficialPageView(
                     official, metMost: try snapshot.footprint(.official(id), limit: OfficialPageView.metMost),
                     meetings: SubjectMeetingTable(meetings, total: total, paging: paging, pages: pageCount, catalogue: catalogue, context: page),

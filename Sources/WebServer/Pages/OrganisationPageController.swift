@@ -20,7 +20,7 @@ struct OrganisationPageController: SiteController {
                 func table(_ subject: MeetingSubject, _ paging: SubjectPaging, client: Int64? = nil) throws -> SubjectMeetingTable {
                     let total = try snapshot.publishedMeetingCount(subject)
                     let pageCount = try paging.pages(total)
-                    let meetings = try snapshot.publishedMeetings(subject, offset: paging.offset, limit: SubjectPaging.size)
+                    let meetings = try snapshot.listedMeetings(subject, offset: paging.offset, limit: SubjectPaging.size)
                     return SubjectMeetingTable(meetings, total: total, paging: paging, pages: pageCount, catalogue: catalogue,
                                                context: page, client: client)
                 }

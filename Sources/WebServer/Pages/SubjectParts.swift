@@ -73,7 +73,7 @@ struct SubjectMeetingTable: Sendable {
     let showRepresentedBy: Bool
 
     /// `client`: the organisation whose meetings as a client these are, so that each row names who represented it.
-    init(_ meetings: [PublicMeeting], total: Int, paging: SubjectPaging, pages: Int, catalogue: CatalogueIndex,
+    init(_ meetings: [ListedMeeting], total: Int, paging: SubjectPaging, pages: Int, catalogue: CatalogueIndex,
          context: PageContext, client: Int64? = nil) {
         let dates = context.dates
         rows = meetings.map { meeting in

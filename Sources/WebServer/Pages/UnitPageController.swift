@@ -16,7 +16,7 @@ struct UnitPageController: SiteController {
                 let total = try snapshot.publishedMeetingCount(.unit(id))
                 let pageCount = try paging.pages(total)
                 let catalogue = try pages.catalogue(snapshot)
-                let meetings = try snapshot.publishedMeetings(.unit(id), offset: paging.offset, limit: SubjectPaging.size)
+                let meetings = try snapshot.listedMeetings(.unit(id), offset: paging.offset, limit: SubjectPaging.size)
                 return PageResult(UnitPageView(
                     unit, officials: try snapshot.officials(ofUnit: id), issues: try snapshot.issues(ofUnit: id),
                     meetings: SubjectMeetingTable(meetings, total: total, paging: paging, pages: pageCount, catalogue: catalogue, context: page),

@@ -24,10 +24,16 @@ struct CompiledTemplate: Sendable {
     }
 
     /// A tag's name: "." (or "") for the innermost context; `fromTop` for a name written
-    /// with a leading "." (looked up in the innermost context only).
-    struct Name: Sendable {
+    /// with a leading "." (looked up in the innermost context only). A class, so that
+    /// the renderer can remember what each tag found by the tag's identity.
+    final class Name: Sendable {
         let parts: [String]
         let fromTop: Bool
+
+        init(parts: [String], fromTop: Bool) {
+            self.parts = parts
+            self.fromTop = fromTop
+        }
     }
 
     /// A template or value this does not render; the library renders the page instead.
@@ -47,8 +53,8 @@ struct CompiledTemplate: Sendable {
     func render(_ value: TemplateValue, partials: [String: CompiledTemplate], known: Set<String>) throws -> [UInt8] {
         var renderer = Renderer(partials: partials, known: known)
         renderer.output.reserveCapacity(64 * 1024)
-        var stack = [value]
-        try renderer.render(tokens, &stack)
+        renderer.push(value)
+        try renderer.render(tokens)
         return renderer.output
     }
 
@@ -101,18 +107,41 @@ struct CompiledTemplate: Sendable {
 
     // MARK: Rendering
 
+    /// Renders tokens over a stack of contexts (innermost last). What a name climbing out
+    /// of the innermost context finds in the ones below depends only on them, so it is
+    /// remembered per level until that level is left: a table's rows look up the page's
+    /// words (`t.…`) and the layout's data through every enclosing context, once per
+    /// row and tag, which cost more than the rest of the rows' rendering.
     private struct Renderer {
         let partials: [String: CompiledTemplate]
         let known: Set<String>
         var output: [UInt8] = []
+        private var stack: [TemplateValue] = []
+        /// `found[level]`: what each name found climbing from `stack[level]` down (nil when nothing).
+        private var found: [[ObjectIdentifier: TemplateValue?]] = []
 
-        mutating func render(_ tokens: [Token], _ stack: inout [TemplateValue]) throws {
+        init(partials: [String: CompiledTemplate], known: Set<String>) {
+            self.partials = partials
+            self.known = known
+        }
+
+        mutating func push(_ value: TemplateValue) {
+            stack.append(value)
+            found.append([:])
+        }
+
+        private mutating func pop() {
+            stack.removeLast()
+            found.removeLast()
+        }
+
+        mutating func render(_ tokens: [Token]) throws {
             for token in tokens {
                 switch token {
                 case .text(let bytes):
                     output.append(contentsOf: bytes)
                 case .variable(let name, let escaped):
-                    guard let value = try lookUp(name, stack) else { continue }
+                    guard let value = try lookUp(name) else { continue }
                     switch value {
                     case .text(let text):
                         if escaped { HTMLText.escape(text, into: &output) } else { output.append(contentsOf: text.utf8) }
@@ -122,39 +151,39 @@ struct CompiledTemplate: Sendable {
                         throw Unsupported()
                     }
                 case .section(let name, let body, let inverted):
-                    let value = try lookUp(name, stack)
+                    let value = try lookUp(name)
                     switch (value, inverted) {
                     case (.list(let items)?, false):
                         for item in items {
-                            stack.append(item)
-                            try render(body, &stack)
-                            stack.removeLast()
+                            push(item)
+                            try render(body)
+                            pop()
                         }
                     case (.list(let items)?, true):
                         guard items.isEmpty else { continue }
-                        stack.append(.list(items))
-                        try render(body, &stack)
-                        stack.removeLast()
+                        push(.list(items))
+                        try render(body)
+                        pop()
                     case (.flag(let flag)?, _):
-                        if flag != inverted { try render(body, &stack) }
+                        if flag != inverted { try render(body) }
                     case (nil, true):
-                        try render(body, &stack)
+                        try render(body)
                     case (nil, false), (.text?, true), (.object?, true):
                         continue
                     case (.text(let text)?, false):
-                        stack.append(.text(text))
-                        try render(body, &stack)
-                        stack.removeLast()
+                        push(.text(text))
+                        try render(body)
+                        pop()
                     case (.object(let object)?, false):
-                        stack.append(.object(object))
-                        try render(body, &stack)
-                        stack.removeLast()
+                        push(.object(object))
+                        try render(body)
+                        pop()
                     case (.opaque?, _):
                         throw Unsupported()
                     }
                 case .partial(let name):
                     if let partial = partials[name] {
-                        try render(partial.tokens, &stack)
+                        try render(partial.tokens)
                     } else if known.contains(name) {
                         throw Unsupported()
                     }
@@ -162,28 +191,40 @@ struct CompiledTemplate: Sendable {
             }
         }
 
-        /// The value a name stands for in `stack` (innermost last), by the library's rules.
-        private func lookUp(_ name: Name, _ stack: [TemplateValue]) throws -> TemplateValue? {
+        /// The value a name stands for in the stack, by the library's rules.
+        private mutating func lookUp(_ name: Name) throws -> TemplateValue? {
             guard let innermost = stack.last else { return nil }
             guard let first = name.parts.first else { return innermost }
-            var found: TemplateValue?
             if name.fromTop {
-                found = try Self.member(first, of: innermost)
+                return try Self.inside(try Self.member(first, of: innermost), name)
+            }
+            if let value = try Self.member(first, of: innermost) { return try Self.inside(value, name) }
+            return try climbing(name, from: stack.count - 2)
+        }
+
+        /// What `name` finds from `stack[level]` down, remembered while that level stands.
+        private mutating func climbing(_ name: Name, from level: Int) throws -> TemplateValue? {
+            guard level >= 0 else { return nil }
+            let key = ObjectIdentifier(name)
+            if let known = found[level][key] { return known }
+            let value: TemplateValue?
+            if let first = try Self.member(name.parts[0], of: stack[level]) {
+                value = try Self.inside(first, name)
             } else {
-                var level = stack.count - 1
-                while level >= 0 {
-                    if let value = try Self.member(first, of: stack[level]) {
-                        found = value
-                        break
-                    }
-                    level -= 1
-                }
+                value = try climbing(name, from: level - 1)
             }
+            found[level][key] = .some(value)
+            return value
+        }
+
+        /// The rest of a dotted name, inside what its first part found.
+        private static func inside(_ value: TemplateValue?, _ name: Name) throws -> TemplateValue? {
+            var current = value
             for part in name.parts.dropFirst() {
-                guard let current = found else { return nil }
-                found = try Self.member(part, of: current)
+                guard let value = current else { return nil }
+                current = try member(part, of: value)
             }
-            return found
+            return current
         }
 
         private static func member(_ name: String, of value: TemplateValue) throws -> TemplateValue? {

@@ -10,6 +10,7 @@ enum MustacheTree {
         case let text as String: return .text(text)
         case let flag as Bool: return .flag(flag)
         case let fields as any TemplateFields: return .fields(fields)
+        case let rows as any TemplateRows: return rows.templateValue
         case let words as [String: String]: return .fields(WordFields(words: words))
         case is Int, is Int64, is Double: return .text(String(describing: value))
         default: break
@@ -26,9 +27,9 @@ enum MustacheTree {
         case .collection:
             return .list(mirror.children.map { make($0.value) })
         case .optional:
-            return unwrapped(value).map(make) ?? .opaque(value)
+            return unwrapped(value).map(make) ?? .opaque(OpaqueValue(value))
         default:
-            return .opaque(value)
+            return .opaque(OpaqueValue(value))
         }
     }
 
@@ -37,4 +38,15 @@ enum MustacheTree {
         guard mirror.displayStyle == .optional else { return value }
         return mirror.children.first.map { unwrapped($0.value) } ?? nil
     }
+}
+
+/// A list of rows that answer names themselves, made a value without reflecting it:
+/// a mirror of a table's rows boxes and casts each row, which cost more than the rest
+/// of the view (the organisation page's 120 issues).
+protocol TemplateRows {
+    var templateValue: TemplateValue { get }
+}
+
+extension Array: TemplateRows where Element: TemplateFields {
+    var templateValue: TemplateValue { .list(map { .fields($0) }) }
 }

@@ -1,8 +1,36 @@
 // The rows of the long tables (a subject's meetings, a footprint, an organisation's
 // issues, the statistics' tables and the filter form's options) answer the template's
 // names themselves: turning a row into a dictionary by reflection took a fifth of an
-// issue page's time, and a switch answers a name faster than a hash.
+// issue page's time, and a switch answers a name faster than a hash. The subject
+// pages' tables do too, so that their rows are not reflected as a collection either.
 // `TableRowsByNameTests` checks each answers every member it has by name.
+
+extension SubjectMeetingTable: TemplateFields {
+    func field(named name: String) -> TemplateValue? {
+        switch name {
+        case "rows": .list(rows.map { .fields($0) })
+        case "hasRows": .flag(hasRows)
+        case "count": .text(count)
+        case "pageNote": pageNote.map(TemplateValue.text)
+        case "newer": newer.map(TemplateValue.text)
+        case "older": older.map(TemplateValue.text)
+        case "hasPager": .flag(hasPager)
+        case "showRepresentedBy": .flag(showRepresentedBy)
+        default: nil
+        }
+    }
+}
+
+extension FootprintTable: TemplateFields {
+    func field(named name: String) -> TemplateValue? {
+        switch name {
+        case "rows": .list(rows.map { .fields($0) })
+        case "hasRows": .flag(hasRows)
+        case "withheldNote": withheldNote.map(TemplateValue.text)
+        default: nil
+        }
+    }
+}
 
 extension SubjectMeetingTable.Row: TemplateFields {
     func field(named name: String) -> TemplateValue? {

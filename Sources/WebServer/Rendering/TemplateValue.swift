@@ -9,7 +9,7 @@ enum TemplateValue {
     case list([TemplateValue])
     case object(TemplateObject)
     /// Anything else (an enum, a set, a dictionary of other values): only the library renders it.
-    case opaque(Any)
+    case opaque(OpaqueValue)
 
     /// The value as the mustache library reads it.
     var libraryValue: Any {
@@ -18,13 +18,23 @@ enum TemplateValue {
         case .flag(let flag): flag
         case .list(let items): items.map(\.libraryValue)
         case .object(let object): object.fields
-        case .opaque(let value): value
+        case .opaque(let opaque): opaque.value
         }
     }
 
     /// A struct's fields as a value.
     static func fields(_ fields: any TemplateFields) -> TemplateValue {
         .object(TemplateObject(fields))
+    }
+}
+
+/// A value only the library renders, behind a reference: held inline, its existential
+/// made every value of the tree twice as large and every copy of one a call.
+final class OpaqueValue {
+    let value: Any
+
+    init(_ value: Any) {
+        self.value = value
     }
 }
 

@@ -40,7 +40,7 @@ enum SearchTerms {
                 }
             }
         }
-        for term in terms {
+        for term in terms.sorted() {
             try db.executeCached(sql: "INSERT OR IGNORE INTO search_term(term) VALUES (?)", arguments: [term])
         }
     }

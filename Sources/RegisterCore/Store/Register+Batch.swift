@@ -8,13 +8,16 @@ extension Register {
     /// How many meetings are sealed together while the writer stores the ones before.
     static let batchChunk = 256
 
+    /// From how many meetings a batch gets a larger page cache, and how large (KiB).
+    static let largeBatch = 1000
+    static let largeBatchCacheKiB = 262_144
+
     /// Records (and, unless `form` is `.drafts`, publishes) new meetings in the open
     /// transaction `db`, each meeting's changes in `form`: with `.drafts` and
     /// `.draftsThenPublished` exactly those of `recordMeeting` then `publishMeeting`
     /// one by one, in the same order (a draft change and, when published, a published
     /// change, each with its deliveries); with `.published` only the published change
-    /// and its deliveries. The meetings must be
-    /// validated and their references checked. What one-by-one recording does per
+    /// and its deliveries. The meetings must be validated and their references checked. What one-by-one recording does per
     /// meeting and a batch does once is kept outside the loop: the ledger's head and
     /// settings are read once, the published meeting is not read back from its record,
     /// and the kept counts (worked out in memory, `BatchTallies`) and the search index
@@ -24,6 +27,14 @@ extension Register {
     func recordBatch(_ meetings: [Meeting], as form: BatchForm, by actor: Principal, times: BatchTimes, in db: Database,
                      progress: (Int) -> Void = { _ in }) throws -> [Int64] {
         guard !meetings.isEmpty else { return [] }
+        // A batch of thousands writes more pages than the connection's cache holds: with the usual 16 MiB,
+        // index pages were spilled to the write-ahead log and written there again each time they changed.
+        var usualCache: Int?
+        if meetings.count >= Self.largeBatch {
+            usualCache = try Int.fetchOne(db, sql: "PRAGMA cache_size")
+            try db.execute(sql: "PRAGMA cache_size = -\(Self.largeBatchCacheKiB)")
+        }
+        defer { if let usualCache { try? db.execute(sql: "PRAGMA cache_size = \(usualCache)") } }
         var tail = try LedgerTail(db)
         let timeZone = try RegisterSettings.load(db).timeZone
         let sealing = BatchSealing(meetings: meetings, form: form, actor: actor, actorsPublic: tail.actorsPublic,

@@ -409,6 +409,14 @@ enum Schema {
             try db.execute(sql: SearchTerms.schema)
             try db.execute(sql: SearchTerms.fill)
         }
+        migrator.registerMigration("v9-importspeed2") { db in
+            // A change's openings are stored as its salts in bytes and the values the public body
+            // lacks (`StoredOpenings`); changes stored before keep theirs in `openings`, read as before.
+            try db.execute(sql: """
+                ALTER TABLE change ADD COLUMN salts BLOB;
+                ALTER TABLE change ADD COLUMN kept_openings TEXT;
+                """)
+        }
         return migrator
     }
 }

@@ -81,6 +81,21 @@ struct ImportBatchTests {
         #expect(published.map(\.type) == [.meetingPublished, .meetingCorrected, .meetingRedacted])
     }
 
+    @Test func aBatchsCountsMadeInMemoryEqualCountsMadeAnewOverVariedMeetings() throws {
+        let register = try Register.inMemory()
+        try BenchmarkRegister.fill(register, meetings: 300, batchSize: 120)
+        let kept = try TallyComparison.kept(register)
+        #expect(kept.count > 1000)
+        #expect(kept == (try TallyComparison.countedAnew(register)))
+        let timeliness = { try register.readDatabase { db in try Row.fetchAll(db, sql: "SELECT * FROM timeliness ORDER BY 1, 2, 3") } }
+        let placed = { try register.readDatabase { db in try Row.fetchAll(db, sql: "SELECT id, start_month, publication_delay FROM meeting ORDER BY id") } }
+        let keptTimeliness = try timeliness(), keptPlaces = try placed()
+        #expect(!keptTimeliness.isEmpty)
+        try register.writer.write { db in try PublicationTimeliness.rebuild(in: db) }
+        #expect(try timeliness() == keptTimeliness)
+        #expect(try placed() == keptPlaces)
+    }
+
     @Test func withoutPublishTheMeetingsAreDrafts() throws {
         let fixture = try TestRegister()
         let report = try fixture.register.importMeetings([ImportRow(line: 1, meeting: fixture.meeting())], publish: false, by: .shell)

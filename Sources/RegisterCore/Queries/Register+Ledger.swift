@@ -33,7 +33,10 @@ extension Register {
     }
 
     /// The columns `entry(_:)` reads.
-    static let entryColumns = "seq, body, hash, openings, salts, kept_openings, public_body, confidential, redacted"
+    /// (A change stored before `v9-importspeed2` has its openings in `openings` and needs not its public body read.)
+    static let entryColumns = """
+        seq, body, hash, openings, salts, kept_openings, CASE WHEN openings IS NULL THEN public_body END AS public_body, confidential, redacted
+        """
 
     /// A stored change, its openings in either stored form (`StoredOpenings`).
     static func entry(_ row: Row) throws -> LedgerEntry {

@@ -8,13 +8,29 @@ import GRDB
 /// counted anew); its grouped query over the rows just written was about a fifth of
 /// an import's time.
 struct BatchTallies {
+    /// A count's key, its texts as their places in `texts` (in the table's order, so that rows are written in key order).
     private struct Count: Hashable, Comparable {
-        var subject: String, subjectId: Int64, facet: String, item: Int64, ofItem: Int64
+        var subject: Int, subjectId: Int64, facet: Int, item: Int64, ofItem: Int64
+
+        init(subject: String, subjectId: Int64, facet: String, item: Int64, ofItem: Int64) {
+            self.subject = BatchTallies.places[subject]!
+            self.subjectId = subjectId
+            self.facet = BatchTallies.places[facet]!
+            self.item = item
+            self.ofItem = ofItem
+        }
 
         static func < (a: Count, b: Count) -> Bool {
             (a.subject, a.subjectId, a.facet, a.item, a.ofItem) < (b.subject, b.subjectId, b.facet, b.item, b.ofItem)
         }
     }
+
+    /// Every subject and facet name a batch counts, in SQLite's order of text (their bytes).
+    private static let texts = (MeetingTallies.listedSubjects + ["register", "all", "counterpart", "client", "represented", "counterparts-withheld",
+                                                                  "issue", "organisation", "group", "with-organisation", "start-withheld", "month"])
+        .reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        .sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+    private static let places = Dictionary(uniqueKeysWithValues: texts.enumerated().map { ($0.element, $0.offset) })
 
     private struct Subject: Hashable {
         var subject: String, id: Int64
@@ -123,7 +139,8 @@ struct BatchTallies {
                 meetings = meetings + excluded.meetings, inbound = inbound + excluded.inbound, outbound = outbound + excluded.outbound
             """)
         for (key, value) in counts.sorted(by: { $0.key < $1.key }) {
-            try tally.execute(arguments: [key.subject, key.subjectId, key.facet, key.item, key.ofItem, value.meetings, value.inbound, value.outbound])
+            try tally.execute(arguments: [Self.texts[key.subject], key.subjectId, Self.texts[key.facet], key.item, key.ofItem,
+                                          value.meetings, value.inbound, value.outbound])
         }
         let listing = try db.makeStatement(sql: "INSERT INTO subject_meeting(subject, subject_id, starts_at, meeting_id) VALUES (?, ?, ?, ?)")
         for row in listings.sorted() {

@@ -167,7 +167,7 @@ extension Register {
                                      hides: (LedgerEntry, ArraySlice<String>, JSONValue) -> Bool,
                                      patch: (inout JSONValue, JSONPointer) -> Void) throws -> [JSONValue] {
         var redacts: [JSONValue] = []
-        let rows = try Row.fetchAll(db, sql: "SELECT \(entryColumns) FROM change WHERE entity = ? AND entity_id = ? AND public = 1 ORDER BY seq",
+        let rows = try Row.fetchAll(db, sql: "SELECT \(entryColumns), public_body AS stored_public_body FROM change WHERE entity = ? AND entity_id = ? AND public = 1 ORDER BY seq",
                                     arguments: [entity, id])
         for row in rows {
             let entry = try entry(row)
@@ -175,7 +175,7 @@ extension Register {
                 .filter { $0.key.tokens.first == "data" && hides(entry, $0.key.tokens.dropFirst(), $0.value.value) }
                 .keys.sorted { $0.description < $1.description }
             guard !hidden.isEmpty else { continue }
-            var publicBody = try JSONValue.parse(Data((row["public_body"] as String).utf8))
+            var publicBody = try JSONValue.parse(Data((row["stored_public_body"] as String).utf8))
             var data = publicBody["data"] ?? .null
             for pointer in hidden {
                 let relative = JSONPointer(Array(pointer.tokens.dropFirst()))

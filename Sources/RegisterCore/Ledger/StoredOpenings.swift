@@ -15,15 +15,15 @@ enum StoredOpenings {
 
     /// The stored salts of `openings` (pointer texts and their salts in hexadecimal), in pointer order.
     static func salts(_ openings: [(pointer: [UInt8], salt: [UInt8])]) -> Data {
-        var bytes = Data(capacity: openings.count * 32)
-        for opening in openings.sorted(by: { precedes($0.pointer, $1.pointer) }) {
-            var index = opening.salt.startIndex
-            while index + 1 < opening.salt.endIndex {
-                bytes.append(nibble(opening.salt[index]) << 4 | nibble(opening.salt[index + 1]))
-                index += 2
+        var bytes = [UInt8](repeating: 0, count: openings.count * 32)
+        for (place, opening) in openings.sorted(by: { precedes($0.pointer, $1.pointer) }).enumerated() {
+            opening.salt.withUnsafeBufferPointer { salt in
+                for index in 0..<min(32, salt.count / 2) {
+                    bytes[place * 32 + index] = nibble(salt[2 * index]) << 4 | nibble(salt[2 * index + 1])
+                }
             }
         }
-        return bytes
+        return Data(bytes)
     }
 
     /// The openings of a change stored in this form: one for each commitment of `body`.

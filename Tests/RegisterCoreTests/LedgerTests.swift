@@ -51,7 +51,10 @@ struct LedgerTests {
 
     @Test func alteredConfidentialValueIsDetectedInTheDatabase() throws {
         let fixture = try populated(onFile: true)
-        try fixture.tamper("UPDATE change SET openings = replace(openings, 'Vi diskuterade', 'Vi beslutade') WHERE seq = 7")
+        try fixture.tamper("""
+            UPDATE change SET openings = replace(openings, 'Vi diskuterade', 'Vi beslutade'),
+                kept_openings = replace(kept_openings, 'Vi diskuterade', 'Vi beslutade') WHERE seq = 7
+            """)
         let failure = try #require(throws: LedgerFailure.self) { try fixture.register.verifyLedger() }
         #expect(failure.sequence == 7)
         #expect(failure.reason.contains("opening"))

@@ -6,8 +6,9 @@ extension Register {
     /// checked first, and any problem refuses the whole import with every bad row's
     /// problems (`ImportFailure`); else, in one transaction, the catalogue records the
     /// rows name are matched or created (through `add`, a change each) and the
-    /// meetings recorded, and published with `publish`, through the batch write path
-    /// (the same changes as recording them one by one). A `dryRun` does all of it and
+    /// meetings recorded through the batch write path: as drafts (the same changes as
+    /// recording them one by one), or with `publish` each as one `meeting.published`
+    /// change, with no draft before it, since it never was one here. A `dryRun` does all of it and
     /// rolls back, reporting what it would have done. `progress` gets the number of
     /// meetings recorded so far.
     public func importMeetings(_ rows: [ImportRow], publish: Bool, dryRun: Bool = false, by actor: Principal,
@@ -58,7 +59,7 @@ extension Register {
         report.created = creator.created
         let resolved = meetings.map(creator.replacingPlannedIds)
         report.meetings = try writer.write { db in
-            try recordBatch(resolved, publish: publish, by: actor, times: { _ in let now = clock(); return (now, now) }, in: db, progress: progress)
+            try recordBatch(resolved, as: publish ? .published : .drafts, by: actor, times: { _ in let now = clock(); return (now, now) }, in: db, progress: progress)
         }
         return report
     }

@@ -33,17 +33,25 @@ extension Register {
     }
 
     /// The columns `entry(_:)` reads.
-    static let entryColumns = "seq, body, hash, openings, confidential, redacted"
+    /// (A change stored before `v11-importspeed2` has its openings in `openings` and needs not its public body read.)
+    static let entryColumns = """
+        seq, body, hash, openings, salts, kept_openings, CASE WHEN openings IS NULL THEN public_body END AS public_body, confidential, redacted
+        """
 
+    /// A stored change, its openings in either stored form (`StoredOpenings`).
     static func entry(_ row: Row) throws -> LedgerEntry {
         let body = try JSONValue.parse(Data((row["body"] as String).utf8))
         var openings: [JSONPointer: LedgerEntry.Opening] = [:]
-        if let text = row["openings"] as String?, case .object(let members) = try JSONValue.parse(Data(text.utf8)) {
-            for (pointer, opening) in members {
-                if let pointer = JSONPointer(pointer), let salt = opening["salt"]?.stringValue, let value = opening["value"] {
-                    openings[pointer] = .init(salt: salt, value: value)
+        if let text = row["openings"] as String? {
+            if case .object(let members) = try JSONValue.parse(Data(text.utf8)) {
+                for (pointer, opening) in members {
+                    if let pointer = JSONPointer(pointer), let salt = opening["salt"]?.stringValue, let value = opening["value"] {
+                        openings[pointer] = .init(salt: salt, value: value)
+                    }
                 }
             }
+        } else if let salts = row["salts"] as Data? {
+            openings = try StoredOpenings.openings(body: body, salts: salts, kept: row["kept_openings"], publicBody: row["public_body"])
         }
         return LedgerEntry(sequence: row["seq"], body: body, hash: row["hash"], openings: openings,
                            confidential: try LedgerPointers.parse(row["confidential"]),

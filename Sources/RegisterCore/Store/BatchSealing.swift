@@ -6,9 +6,25 @@ struct SealedMeeting: Sendable {
     let id: Int64
     let record: String
     let recorded: Date
-    let drafted: SealedChange
-    /// With `publish`: the published change and the projection the public tables get.
+    /// The draft change; nil when the meeting enters the ledger published (`BatchForm.published`).
+    let drafted: SealedChange?
+    /// When published: the published change and the projection the public tables get.
     let published: (change: SealedChange, projection: PublicMeeting)?
+}
+
+/// How a batch's meetings enter the ledger.
+enum BatchForm: Sendable {
+    /// A `meeting.drafted` change each: the meetings stay drafts.
+    case drafts
+    /// A `meeting.drafted` change and then a `meeting.published` one each, exactly
+    /// what recording and then publishing them one by one writes.
+    case draftsThenPublished
+    /// One `meeting.published` change each, with no draft before it (a publishing
+    /// import: the meetings were never drafts in this register).
+    case published
+
+    var publishes: Bool { self != .drafts }
+    var changesPerMeeting: Int64 { self == .draftsThenPublished ? 2 : 1 }
 }
 
 /// Seals a batch's meetings ahead of the writer. Nothing in a meeting's changes but
@@ -17,13 +33,11 @@ struct SealedMeeting: Sendable {
 /// writer links and stores the chunk before.
 struct BatchSealing: Sendable {
     let meetings: [Meeting]
-    let publish: Bool
+    let form: BatchForm
     let actor: Principal
     let actorsPublic: Bool
     let firstId: Int64
     let firstSequence: Int64
-
-    var changesPerMeeting: Int64 { publish ? 2 : 1 }
 
     /// Seals `meetings[range]` with their times, splitting the work across the cores.
     func seal(_ range: Range<Int>, times: [(recorded: Date, published: Date)]) -> [SealedMeeting] {
@@ -43,19 +57,23 @@ struct BatchSealing: Sendable {
     private func sealMeeting(_ index: Int, times: (recorded: Date, published: Date), salts: SaltSource) -> SealedMeeting {
         let meeting = meetings[index]
         let id = firstId + Int64(index)
-        let sequence = firstSequence + changesPerMeeting * Int64(index)
+        var sequence = firstSequence + form.changesPerMeeting * Int64(index)
         let full = meeting.ledgerValue
-        let drafted = SealedChange(ChangeDraft(type: .meetingDrafted, entityId: id, actor: actor, data: full, secrets: [JSONPointer([])]),
+        var drafted: SealedChange?
+        if form != .published {
+            drafted = SealedChange(ChangeDraft(type: .meetingDrafted, entityId: id, actor: actor, data: full, secrets: [JSONPointer([])]),
                                    sequence: sequence, at: times.recorded, actorsPublic: actorsPublic, salts: salts)
-        // The stored record is the canonical form of the ledger data, which the draft commits to as a whole.
-        let record = String(decoding: drafted.committedData ?? CanonicalJSON.bytes(full), as: UTF8.self)
+            sequence += 1
+        }
+        // The stored record is the canonical form of the ledger data, which a draft commits to as a whole.
+        let record = String(decoding: drafted?.committedData ?? CanonicalJSON.bytes(full), as: UTF8.self)
         var published: (SealedChange, PublicMeeting)?
-        if publish {
+        if form.publishes {
             let recordedAt = Timestamp.parse(Timestamp.format(times.recorded)) ?? times.recorded
             let projection = PublicMeeting(id: id, meeting: meeting, version: 1, recordedAt: recordedAt,
                                            publishedAt: times.published, updatedAt: times.published, correctionReason: nil)
             let draft = Register.publicChange(projection, meeting: meeting, full: full, type: .meetingPublished, reason: nil, by: actor)
-            published = (SealedChange(draft, sequence: sequence + 1, at: times.published, actorsPublic: actorsPublic, salts: salts), projection)
+            published = (SealedChange(draft, sequence: sequence, at: times.published, actorsPublic: actorsPublic, salts: salts), projection)
         }
         return SealedMeeting(id: id, record: record, recorded: times.recorded, drafted: drafted, published: published)
     }

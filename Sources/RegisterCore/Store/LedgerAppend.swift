@@ -60,12 +60,12 @@ struct LedgerTail {
         let type = sealed.type
         try db.executeCached(
             sql: """
-                INSERT INTO change(seq, at, type, entity, entity_id, public, body, hash, openings, confidential, public_body)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO change(seq, at, type, entity, entity_id, public, body, hash, salts, kept_openings, confidential, public_body)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [sealed.sequence, sealed.time, type.rawValue, type.entity, sealed.entityId,
                         type.isPublic, String(decoding: body, as: UTF8.self), newHash,
-                        sealed.openings, sealed.confidential, sealed.publicBody])
+                        sealed.salts, sealed.keptOpenings, sealed.confidential, sealed.publicBody])
         if type.isPublic, type.entity == "meeting" {
             try db.executeCached(sql: "INSERT INTO feed_change(seq) VALUES (?)", arguments: [sealed.sequence])
         }

@@ -12,7 +12,8 @@ import GRDB
 /// subject's published meetings in start order, for paging. Saving a meeting takes its
 /// old contribution away and adds the new one, in the same transaction; a catalogue
 /// change that moves an official to another unit or an organisation to another kind
-/// counts the meetings naming it again.
+/// counts the meetings naming it again. A batch of new meetings counts them in
+/// memory instead (`BatchTallies`).
 enum MeetingTallies {
     /// The subjects whose meetings are listed page by page.
     static let listedSubjects = ["issue", "official", "unit", "counterpart", "client", "organisation"]
@@ -53,13 +54,6 @@ enum MeetingTallies {
         try db.executeCached(sql: upsert(meetings: "id = ?1", sign: "+"), arguments: [id])
         try db.executeCached(sql: listing(meetings: "id = ?1"), arguments: [id])
         try PublicationTimeliness.add(id, in: db)
-    }
-
-    /// Adds the contributions of the meetings with ids from `first` through `last`,
-    /// which had none before (a batch's new meetings).
-    static func add(from first: Int64, through last: Int64, in db: Database) throws {
-        try db.execute(sql: upsert(meetings: "id BETWEEN ?1 AND ?2", sign: "+"), arguments: [first, last])
-        try db.execute(sql: listing(meetings: "id BETWEEN ?1 AND ?2"), arguments: [first, last])
     }
 
     /// Counts every published meeting anew.

@@ -5,19 +5,21 @@ import GRDB
 /// join tables). These tables hold nothing that is not public.
 enum PublicMeetingRows {
     /// `batch` is for a meeting new to these tables inside a batch, which brings the
-    /// kept counts and the search index up to date for all its meetings at its end:
-    /// there is no old contribution to take away and nothing to index yet.
+    /// kept counts (`BatchTallies`) and the search index up to date for all its
+    /// meetings at its end: there is no old contribution to take away and nothing to
+    /// index yet.
     static func save(_ meeting: PublicMeeting, sequence: Int64, timeZone: TimeZone, batch: Bool = false, in db: Database) throws {
         let withheld = meeting.withheld.isEmpty ? "{}" : String(decoding: try RegisterCoding.encoder().encode(meeting.withheld), as: UTF8.self)
         if !batch { try MeetingTallies.remove(meeting.id, in: db) }
+        let placement = PublicationTimeliness.placement(startsAt: meeting.startsAt, publishedAt: meeting.publishedAt, timeZone: timeZone)
         try db.executeCached(
             sql: """
                 INSERT OR REPLACE INTO meeting(
                     id, status, version, starts_at, duration_minutes, place, format, direction, initiator, subject, summary,
                     participants_disclosed, counterparts_disclosed, issues_disclosed, documents_disclosed, withheld,
                     recorded_at, published_at, published_month, updated_at, correction_reason, withdrawn_at, withdrawal_reason,
-                    updated_seq)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    updated_seq, start_month, publication_delay)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 meeting.id, meeting.status.rawValue, meeting.version, meeting.startsAt.map(Timestamp.format),
@@ -27,6 +29,7 @@ enum PublicMeetingRows {
                 withheld, Timestamp.format(meeting.recordedAt), Timestamp.format(meeting.publishedAt),
                 meeting.archiveMonth(in: timeZone).description, Timestamp.format(meeting.updatedAt),
                 meeting.correctionReason, meeting.withdrawnAt.map(Timestamp.format), meeting.withdrawalReason, sequence,
+                placement.month, placement.delay,
             ])
         for table in ["meeting_participant", "meeting_counterpart", "meeting_person", "meeting_issue", "meeting_document"] where !batch {
             try db.executeCached(sql: "DELETE FROM \(table) WHERE meeting_id = ?", arguments: [meeting.id])

@@ -69,14 +69,22 @@ enum PublicationTimeliness {
 
     private static func place(_ id: Int64, timeZone: TimeZone, in db: Database) throws {
         guard let row = try db.rowCached(sql: "SELECT starts_at, published_at FROM meeting WHERE id = ?", arguments: [id]) else { return }
-        var month: String?
-        var delay: Int?
-        if let start = (row[0] as String?).flatMap({ Timestamp.parse($0) }), let published = (row[1] as String?).flatMap({ Timestamp.parse($0) }) {
-            let day = Day(start, in: timeZone)
-            month = String(day.description.prefix(7))
-            delay = min(cap, max(0, Day(published, in: timeZone).daysSince(day)))
-        }
-        try db.executeCached(sql: "UPDATE meeting SET start_month = ?, publication_delay = ? WHERE id = ?", arguments: [month, delay, id])
+        let placed = placement(start: (row[0] as String?).flatMap { Timestamp.parse($0) }, published: (row[1] as String?).flatMap { Timestamp.parse($0) },
+                               timeZone: timeZone)
+        try db.executeCached(sql: "UPDATE meeting SET start_month = ?, publication_delay = ? WHERE id = ?", arguments: [placed.month, placed.delay, id])
+    }
+
+    /// A meeting's `start_month` and `publication_delay` from its start and first
+    /// publication as the public row stores them (in whole seconds).
+    static func placement(startsAt: Date?, publishedAt: Date, timeZone: TimeZone) -> (month: String?, delay: Int?) {
+        placement(start: startsAt.flatMap { Timestamp.parse(Timestamp.format($0)) }, published: Timestamp.parse(Timestamp.format(publishedAt)),
+                  timeZone: timeZone)
+    }
+
+    private static func placement(start: Date?, published: Date?, timeZone: TimeZone) -> (month: String?, delay: Int?) {
+        guard let start, let published else { return (nil, nil) }
+        let day = Day(start, in: timeZone)
+        return (String(day.description.prefix(7)), min(cap, max(0, Day(published, in: timeZone).daysSince(day))))
     }
 
     private static func timeZone(_ db: Database) throws -> TimeZone {

@@ -74,7 +74,7 @@ extension Register {
                 }
             }
             for meeting in valid { try checkReferences(of: meeting, keeping: nil, in: db) }
-            return try recordBatch(valid, publish: true, by: actor, times: { _ in (clock(), clock()) }, in: db)
+            return try recordBatch(valid, as: .draftsThenPublished, by: actor, times: { _ in (clock(), clock()) }, in: db)
         }
     }
 

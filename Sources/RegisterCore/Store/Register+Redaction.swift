@@ -167,7 +167,7 @@ extension Register {
                                      hides: (LedgerEntry, ArraySlice<String>, JSONValue) -> Bool,
                                      patch: (inout JSONValue, JSONPointer) -> Void) throws -> [JSONValue] {
         var redacts: [JSONValue] = []
-        let rows = try Row.fetchAll(db, sql: "SELECT \(entryColumns), public_body FROM change WHERE entity = ? AND entity_id = ? AND public = 1 ORDER BY seq",
+        let rows = try Row.fetchAll(db, sql: "SELECT \(entryColumns), public_body AS stored_public_body FROM change WHERE entity = ? AND entity_id = ? AND public = 1 ORDER BY seq",
                                     arguments: [entity, id])
         for row in rows {
             let entry = try entry(row)
@@ -175,7 +175,7 @@ extension Register {
                 .filter { $0.key.tokens.first == "data" && hides(entry, $0.key.tokens.dropFirst(), $0.value.value) }
                 .keys.sorted { $0.description < $1.description }
             guard !hidden.isEmpty else { continue }
-            var publicBody = try JSONValue.parse(Data((row["public_body"] as String).utf8))
+            var publicBody = try JSONValue.parse(Data((row["stored_public_body"] as String).utf8))
             var data = publicBody["data"] ?? .null
             for pointer in hidden {
                 let relative = JSONPointer(Array(pointer.tokens.dropFirst()))
@@ -183,8 +183,19 @@ extension Register {
                 patch(&data, relative)
             }
             publicBody.set(data, at: JSONPointer(["data"]))
-            try db.execute(sql: "UPDATE change SET redacted = ?, public_body = ? WHERE seq = ?",
-                           arguments: [LedgerPointers.text(entry.redacted.union(hidden)), CanonicalJSON.string(publicBody), entry.sequence])
+            // Openings stored compactly take public values from the public body: keep each one it no longer holds
+            // (a hidden value, or one the patch changed) beside the salts.
+            var kept: String? = row["kept_openings"]
+            if row["openings"] as String? == nil {
+                var values = JSONObject()
+                if let kept, case .object(let members) = try JSONValue.parse(Data(kept.utf8)) { values = members }
+                for (pointer, opening) in entry.openings where values[pointer.description] == nil && publicBody.value(at: pointer) != opening.value {
+                    values[pointer.description] = opening.value
+                }
+                kept = StoredOpenings.kept(values)
+            }
+            try db.execute(sql: "UPDATE change SET redacted = ?, public_body = ?, kept_openings = ? WHERE seq = ?",
+                           arguments: [LedgerPointers.text(entry.redacted.union(hidden)), CanonicalJSON.string(publicBody), kept, entry.sequence])
             redacts.append(.object(["seq": .int(entry.sequence), "pointers": .array(hidden.map { .string($0.description) })]))
         }
         return redacts

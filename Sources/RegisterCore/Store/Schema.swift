@@ -417,6 +417,14 @@ enum Schema {
             // The footprints' top lists read from indexes (see `MeetingTallies.footprintIndexes`).
             try db.execute(sql: MeetingTallies.footprintIndexes)
         }
+        migrator.registerMigration("v11-importspeed2") { db in
+            // A change's openings are stored as its salts in bytes and the values the public body
+            // lacks (`StoredOpenings`); changes stored before keep theirs in `openings`, read as before.
+            try db.execute(sql: """
+                ALTER TABLE change ADD COLUMN salts BLOB;
+                ALTER TABLE change ADD COLUMN kept_openings TEXT;
+                """)
+        }
         return migrator
     }
 }

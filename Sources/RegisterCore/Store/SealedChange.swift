@@ -14,8 +14,9 @@ struct SealedChange: Sendable {
     /// The canonical body up to the value of `prev`, and from the end of that value on.
     let head: [UInt8]
     let tail: [UInt8]
-    /// The stored `openings`, `confidential` and `public_body` columns.
-    let openings: String
+    /// The stored `salts`, `kept_openings` (`StoredOpenings`), `confidential` and `public_body` columns.
+    let salts: Data
+    let keptOpenings: String?
     let confidential: String?
     let publicBody: String
     /// The canonical form of `data` when it is one commitment as a whole (a draft's record).
@@ -39,7 +40,7 @@ struct SealedChange: Sendable {
         CanonicalJSON.writeString(draft.actor.role.rawValue, into: &head)
         head.append(literal: ",\"who\":")
         let who = JSONValue.object(["id": draft.actor.id.map(JSONValue.int) ?? .null, "name": .string(draft.actor.name)])
-        sealer.commit(CanonicalJSON.bytes(who), at: Array("/actor/who".utf8), confidential: !actorsPublic, into: &head)
+        sealer.commit(CanonicalJSON.bytes(who), at: Array("/actor/who".utf8), confidential: !actorsPublic, inPublicBody: false, into: &head)
         head.append(literal: "},\"at\":\"")
         head.append(contentsOf: time)
         head.append(literal: "\",\"data\":")
@@ -57,7 +58,7 @@ struct SealedChange: Sendable {
         if let reason = draft.reason {
             let canonical = CanonicalJSON.bytes(.string(reason))
             tail.append(literal: ",\"reason\":")
-            sealer.commit(canonical, at: Array("/reason".utf8), confidential: false, into: &tail)
+            sealer.commit(canonical, at: Array("/reason".utf8), confidential: false, inPublicBody: true, into: &tail)
             publicBody.append(literal: ",\"reason\":")
             publicBody.append(contentsOf: canonical)
         }
@@ -82,7 +83,8 @@ struct SealedChange: Sendable {
         self.time = String(decoding: time, as: UTF8.self)
         self.head = head
         self.tail = tail
-        openings = sealer.openingsText()
+        self.salts = StoredOpenings.salts(sealer.openings.map { ($0.pointer, $0.salt) })
+        keptOpenings = sealer.keptText()
         confidential = LedgerPointers.text(descriptions: sealer.confidential)
         self.publicBody = String(decoding: publicBody, as: UTF8.self)
         committedData = sealer.committedData
@@ -103,7 +105,7 @@ struct SealedChange: Sendable {
 private struct Sealer {
     let secrets: Set<[UInt8]>
     let salts: SaltSource
-    private(set) var openings: [(pointer: [UInt8], salt: [UInt8], value: [UInt8])] = []
+    private(set) var openings: [(pointer: [UInt8], salt: [UInt8], value: [UInt8], inPublicBody: Bool)] = []
     private(set) var confidential: [String] = []
     private(set) var committedData: [UInt8]?
     /// The JSON Pointer of the value being sealed, `/data` and then its place in `data`.
@@ -120,14 +122,14 @@ private struct Sealer {
         if !secrets.isEmpty, secrets.contains(Array(path[Self.dataPrefix...])) {
             let canonical = CanonicalJSON.bytes(value)
             if path.count == Self.dataPrefix { committedData = canonical }
-            commit(canonical, at: path, confidential: true, into: &body)
+            commit(canonical, at: path, confidential: true, inPublicBody: false, into: &body)
             `public`.append(literal: "null")
             return
         }
         switch value {
         case .string, .int, .bool:
             let canonical = CanonicalJSON.bytes(value)
-            commit(canonical, at: path, confidential: false, into: &body)
+            commit(canonical, at: path, confidential: false, inPublicBody: true, into: &body)
             `public`.append(contentsOf: canonical)
         case .null:
             body.append(literal: "null")
@@ -171,8 +173,10 @@ private struct Sealer {
         }
     }
 
-    /// Writes the placeholder `{"$commitment":"…"}` for a value in its canonical form.
-    mutating func commit(_ canonical: [UInt8], at pointer: [UInt8], confidential isConfidential: Bool, into body: inout [UInt8]) {
+    /// Writes the placeholder `{"$commitment":"…"}` for a value in its canonical form;
+    /// `inPublicBody` says whether the public body holds the value at the same pointer.
+    mutating func commit(_ canonical: [UInt8], at pointer: [UInt8], confidential isConfidential: Bool, inPublicBody: Bool,
+                         into body: inout [UInt8]) {
         let salt = salts.nextHex()
         var hasher = SHA256()
         hasher.update(data: salt)
@@ -183,7 +187,7 @@ private struct Sealer {
             body.append(CanonicalJSON.hexDigit(byte & 0x0F))
         }
         body.append(literal: "\"}")
-        openings.append((pointer, salt, canonical))
+        openings.append((pointer, salt, canonical, inPublicBody))
         if isConfidential { confidential.append(String(decoding: pointer, as: UTF8.self)) }
     }
 
@@ -198,22 +202,17 @@ private struct Sealer {
         }
     }
 
-    /// The stored `openings`: the canonical object of pointer to `{"salt", "value"}`.
-    func openingsText() -> String {
-        let sorted = openings.sorted { a, b in
-            CanonicalJSON.precedes(a.pointer, b.pointer)
-                ?? CanonicalJSON.precedes(String(decoding: a.pointer, as: UTF8.self), String(decoding: b.pointer, as: UTF8.self))
-        }
+    /// The stored values the public body does not hold (`StoredOpenings`): the canonical
+    /// object of pointer to value, or nil when there is none.
+    func keptText() -> String? {
+        let kept = openings.filter { !$0.inPublicBody }.sorted { StoredOpenings.precedes($0.pointer, $1.pointer) }
+        guard !kept.isEmpty else { return nil }
         var out: [UInt8] = [UInt8(ascii: "{")]
-        out.reserveCapacity(openings.reduce(2) { $0 + $1.pointer.count + $1.value.count + 96 })
-        for (index, opening) in sorted.enumerated() {
+        for (index, opening) in kept.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
             CanonicalJSON.writeString(bytes: opening.pointer, into: &out)
-            out.append(literal: ":{\"salt\":\"")
-            out.append(contentsOf: opening.salt)
-            out.append(literal: "\",\"value\":")
+            out.append(UInt8(ascii: ":"))
             out.append(contentsOf: opening.value)
-            out.append(UInt8(ascii: "}"))
         }
         out.append(UInt8(ascii: "}"))
         return String(decoding: out, as: UTF8.self)

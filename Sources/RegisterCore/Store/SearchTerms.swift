@@ -54,12 +54,12 @@ enum SearchTerms {
         let read = try Vocabulary(db).read(from: first, through: last, in: db)
         var change = read.rows
         for (term, rows) in replaced { change[term, default: 0] -= rows }
-        for (term, rows) in change where rows != 0 {
+        for (term, rows) in change.sorted(by: { $0.key < $1.key }) where rows != 0 {
             try db.executeCached(sql: """
                 INSERT INTO search_term(term, row_count) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET row_count = row_count + excluded.row_count
                 """, arguments: [term, rows])
         }
-        for term in read.terms where change[term, default: 0] == 0 {
+        for term in read.terms.sorted() where change[term, default: 0] == 0 {
             try db.executeCached(sql: "INSERT OR IGNORE INTO search_term(term) VALUES (?)", arguments: [term])
         }
     }

@@ -44,7 +44,7 @@ struct BatchSealingTests {
         #expect(body["prev"] == .string(previous))
         #expect(body["seq"] == .int(9))
         #expect(body["redacts"] == draft.redacts)
-        let openings = try StoredOpenings.openings(body: body, salts: sealed.salts, kept: sealed.keptOpenings, publicBody: sealed.publicBody)
+        let openings = StoredOpenings.openings(body: body, salts: sealed.salts, kept: sealed.keptOpenings, publicBody: sealed.publicBody)
         #expect(sealed.salts.count == 32 * openings.count)
         // Beside the salts only what the public body lacks: the actor and the withheld values.
         let kept = try JSONValue.parse(Data(try #require(sealed.keptOpenings).utf8))

@@ -91,4 +91,39 @@ struct StoredOpeningsTests {
         #expect(auditorLine["openings"]?["/data/counterparts/0/people/1/name"]?["value"] == .string("Eva Ek"))
         #expect(try fixture.register.read { try $0.auditedChanges(ofMeeting: 1) }.first?.data["place"] == .string("Regionens hus"))
     }
+
+    /// An earlier value that a redaction replaces with one equal to it as Swift compares
+    /// strings ("é" and "e" with a combining accent) but not as the commitment does is
+    /// kept beside the salts, so the auditor's view still opens it.
+    @Test func aRedactionKeepsAnEarlierValueThatDiffersFromThePatchedOneOnlyInItsUnicodeForm() throws {
+        let fixture = try TestRegister()
+        let register = fixture.register
+        let composed = "Caf\u{E9}", decomposed = "Cafe\u{301}"
+        #expect(composed == decomposed && Array(composed.utf8) != Array(decomposed.utf8))
+        let issue = try register.add(Issue(title: "Kaféer i parken", summary: "S.", position: "P.", policyAreas: [composed, "Skola"], unit: fixture.unit), by: .shell)
+        try register.update(issue, with: Issue(title: "Kaféer i parken", summary: "S.", position: "P.", policyAreas: [decomposed, "Vård"], unit: fixture.unit),
+                            by: .shell)
+        try register.redact(Issue.self, id: issue, field: "policyAreas", ground: "OSL 21 kap. 7 §", reason: "Fel område.", by: .shell)
+
+        let auditor = try ledgerLines(register, view: .auditor)
+        #expect(verify(auditor) == nil)
+        #expect(verify(try ledgerLines(register, view: .public)) == nil)
+        let added = try #require(try register.publicChanges(after: 0).first { $0.type == .issueAdded && $0.entityId == issue })
+        let line = try JSONValue.parse(Data(auditor[Int(added.sequence) - 1]))
+        let opened = try #require(line["openings"]?["/data/policyAreas/0"]?["value"]?.stringValue)
+        #expect(Array(opened.utf8) == Array(composed.utf8))
+    }
+
+    /// A compact row whose public body lost a value, or whose salts were cut, is named
+    /// by the check of the ledger as the change that fails, instead of stopping the read.
+    @Test(arguments: ["UPDATE change SET public_body = json_remove(public_body, '$.data.place') WHERE seq = ?",
+                      "UPDATE change SET salts = substr(salts, 1, 32) WHERE seq = ?"])
+    func aDamagedCompactRowIsReportedAsTheChangeThatFails(damage: String) throws {
+        let fixture = try Self.populated()
+        let published = try #require(try fixture.register.publicChanges(after: 0).first { $0.type == .meetingPublished })
+        try fixture.register.writer.write { db in try db.execute(sql: damage, arguments: [published.sequence]) }
+        let failure = try #require(throws: LedgerFailure.self) { try fixture.register.verifyLedger() }
+        #expect(failure.sequence == published.sequence)
+        #expect(failure.reason.contains("has no opening"))
+    }
 }

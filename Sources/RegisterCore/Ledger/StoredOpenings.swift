@@ -26,17 +26,20 @@ enum StoredOpenings {
         return Data(bytes)
     }
 
-    /// The openings of a change stored in this form: one for each commitment of `body`.
-    static func openings(body: JSONValue, salts: Data, kept: String?, publicBody: String) throws -> [JSONPointer: LedgerEntry.Opening] {
+    /// The openings of a change stored in this form: one for each commitment of `body`
+    /// whose value is found. A damaged row (salts of another length, a value missing
+    /// from the public body, text that is not JSON) opens nothing it cannot, so that
+    /// the verifier names the change and the commitment left unopened.
+    static func openings(body: JSONValue, salts: Data, kept: String?, publicBody: String) -> [JSONPointer: LedgerEntry.Opening] {
         let pointers = body.commitments().map(\.0).sorted { precedes(Array($0.description.utf8), Array($1.description.utf8)) }
-        guard salts.count == pointers.count * 32 else { throw StoredOpeningsError() }
+        guard salts.count == pointers.count * 32 else { return [:] }
         var keptValues = JSONObject()
-        if let kept, case .object(let members) = try JSONValue.parse(Data(kept.utf8)) { keptValues = members }
-        let publicValue = try JSONValue.parse(Data(publicBody.utf8))
+        if let kept, case .object(let members)? = try? JSONValue.parse(Data(kept.utf8)) { keptValues = members }
+        let publicValue = (try? JSONValue.parse(Data(publicBody.utf8))) ?? .null
         var openings: [JSONPointer: LedgerEntry.Opening] = [:]
         openings.reserveCapacity(pointers.count)
         for (index, pointer) in pointers.enumerated() {
-            guard let value = keptValues[pointer.description] ?? publicValue.value(at: pointer) else { throw StoredOpeningsError() }
+            guard let value = keptValues[pointer.description] ?? publicValue.value(at: pointer) else { continue }
             openings[pointer] = .init(salt: hex(salts[salts.startIndex + index * 32 ..< salts.startIndex + index * 32 + 32]), value: value)
         }
         return openings
@@ -50,9 +53,4 @@ enum StoredOpenings {
     private static func nibble(_ digit: UInt8) -> UInt8 {
         digit >= UInt8(ascii: "a") ? digit - UInt8(ascii: "a") + 10 : digit - UInt8(ascii: "0")
     }
-}
-
-/// A change's stored salts or values do not match its commitments.
-struct StoredOpeningsError: Error, CustomStringConvertible {
-    var description: String { "the stored openings of a change do not match its commitments" }
 }

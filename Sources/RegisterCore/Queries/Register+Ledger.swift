@@ -51,7 +51,7 @@ extension Register {
                 }
             }
         } else if let salts = row["salts"] as Data? {
-            openings = try StoredOpenings.openings(body: body, salts: salts, kept: row["kept_openings"], publicBody: row["public_body"])
+            openings = StoredOpenings.openings(body: body, salts: salts, kept: row["kept_openings"], publicBody: row["public_body"])
         }
         return LedgerEntry(sequence: row["seq"], body: body, hash: row["hash"], openings: openings,
                            confidential: try LedgerPointers.parse(row["confidential"]),

@@ -189,7 +189,9 @@ extension Register {
             if row["openings"] as String? == nil {
                 var values = JSONObject()
                 if let kept, case .object(let members) = try JSONValue.parse(Data(kept.utf8)) { values = members }
-                for (pointer, opening) in entry.openings where values[pointer.description] == nil && publicBody.value(at: pointer) != opening.value {
+                // Compared as canonical bytes: Swift's == holds "é" and "e" with a combining accent equal, the commitment does not.
+                for (pointer, opening) in entry.openings
+                where values[pointer.description] == nil && publicBody.value(at: pointer).map(CanonicalJSON.bytes) != CanonicalJSON.bytes(opening.value) {
                     values[pointer.description] = opening.value
                 }
                 kept = StoredOpenings.kept(values)

@@ -424,6 +424,10 @@ enum Schema {
                 ALTER TABLE change ADD COLUMN salts BLOB;
                 ALTER TABLE change ADD COLUMN kept_openings TEXT;
                 """)
+            // The batch path before this version left its published meetings out of the timeliness counts.
+            if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM meeting WHERE status = 'published' AND starts_at IS NOT NULL AND start_month IS NULL)") == true {
+                try PublicationTimeliness.rebuild(in: db)
+            }
         }
         return migrator
     }

@@ -17,7 +17,7 @@ extension Register {
     }
 
     static func ledgerHead(_ db: Database) throws -> LedgerHead {
-        guard let row = try Row.fetchOne(db, sql: "SELECT seq, hash, at FROM change ORDER BY seq DESC LIMIT 1") else { return .empty }
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, hash, at FROM change ORDER BY seq DESC LIMIT 1")) else { return .empty }
         return LedgerHead(sequence: row["seq"], hash: row["hash"], at: Timestamp.parse(row["at"]))
     }
 
@@ -91,7 +91,7 @@ extension Register {
 
     public func publicChange(sequence: Int64) throws -> PublicChange? {
         try writer.read { db in
-            try Row.fetchOne(db, sql: "SELECT \(Self.publicChangeColumns) FROM change WHERE seq = ? AND public = 1", arguments: [sequence])
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.publicChangeColumns) FROM change WHERE seq = ? AND public = 1"), arguments: [sequence])
                 .map(Self.publicChange)
         }
     }

@@ -28,7 +28,7 @@ public struct PublicCatalogueRecords: Sendable, Equatable {
 extension RegisterSnapshot {
     /// How many public meeting changes the ledger holds: the number of the newest.
     public func feedChangeCount() throws -> Int64 {
-        try Int64.fetchOne(db, sql: "SELECT MAX(ordinal) FROM feed_change") ?? 0
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT MAX(ordinal) FROM feed_change")) ?? 0
     }
 
     /// The public meeting changes numbered `ordinals`, in ledger order, each with the
@@ -46,13 +46,13 @@ extension RegisterSnapshot {
 
     /// The time of the register's first change, or nil while the ledger is empty.
     public func firstChangeTime() throws -> Date? {
-        try String.fetchOne(db, sql: "SELECT at FROM change ORDER BY seq LIMIT 1").flatMap { Timestamp.parse($0) }
+        try String.fetchOne(db.cachedStatement(sql: "SELECT at FROM change ORDER BY seq LIMIT 1")).flatMap { Timestamp.parse($0) }
     }
 
     /// The time of the change that added a catalogue record (`entity` is "issue",
     /// "official", "organisation" or "unit"), or nil if there is no such record.
     public func additionTime(entity: String, id: Int64) throws -> Date? {
-        try String.fetchOne(db, sql: "SELECT at FROM change WHERE entity = ? AND entity_id = ? ORDER BY seq LIMIT 1",
+        try String.fetchOne(db.cachedStatement(sql: "SELECT at FROM change WHERE entity = ? AND entity_id = ? ORDER BY seq LIMIT 1"),
                             arguments: [entity, id]).flatMap { Timestamp.parse($0) }
     }
 

@@ -128,7 +128,7 @@ extension RegisterSnapshot {
     func narrowestSubject(_ search: MeetingSearch) throws -> ListedSubject? {
         var best: (subject: ListedSubject, meetings: Int)?
         for subject in ListedSubject.all(in: search) {
-            let meetings = try Int.fetchOne(db, sql: "SELECT meetings FROM tally WHERE subject = ? AND subject_id = ? AND facet = 'all'",
+            let meetings = try Int.fetchOne(db.cachedStatement(sql: "SELECT meetings FROM tally WHERE subject = ? AND subject_id = ? AND facet = 'all'"),
                                             arguments: [subject.subject, subject.id]) ?? 0
             if best.map({ meetings < $0.meetings }) ?? true { best = (subject, meetings) }
         }

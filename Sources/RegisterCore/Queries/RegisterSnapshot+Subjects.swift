@@ -154,8 +154,8 @@ extension RegisterSnapshot {
     func tally(_ subject: MeetingSubject, facet: String) throws -> (meetings: Int, inbound: Int, outbound: Int)? {
         let (name, id) = subject.tally
         return try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT meetings, inbound, outbound FROM tally WHERE subject = ? AND subject_id = ? AND facet = ? AND item = 0 AND of_item = 0
-            """), arguments: [name, id, facet]).map { ($0[0], $0[1], $0[2]) }
+            SELECT meetings, inbound, outbound FROM tally WHERE subject = ? AND subject_id = ? AND facet = \(MeetingTallies.literal(facet)) AND item = 0 AND of_item = 0
+            """), arguments: [name, id]).map { ($0[0], $0[1], $0[2]) }
     }
 
     private static func idCondition(_ ids: some Collection<Int64>) -> PublicCatalogueReader.Condition {

@@ -27,9 +27,9 @@ extension RegisterSnapshot {
         func ranked(_ facet: String, _ table: String, _ column: String) throws -> [RankedCount] {
             try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT t.item, r.\(column), t.meetings FROM tally t JOIN \(table) r ON r.id = t.item
-                WHERE t.subject = 'register' AND t.subject_id = 0 AND t.facet = ? AND t.meetings > 0
+                WHERE t.subject = 'register' AND t.subject_id = 0 AND t.facet = \(MeetingTallies.literal(facet)) AND t.meetings > 0
                 ORDER BY t.meetings DESC, t.item LIMIT 10
-                """), arguments: [facet]).map { RankedCount(id: $0[0], name: $0[1], meetings: $0[2]) }
+                """)).map { RankedCount(id: $0[0], name: $0[1], meetings: $0[2]) }
         }
         let timeZone = try settings().timeZone
         let (condition, arguments) = StatisticsFilter.all.condition(timeZone: timeZone)

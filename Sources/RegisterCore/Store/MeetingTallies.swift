@@ -36,6 +36,15 @@ enum MeetingTallies {
     /// register) and every representative row for its top list; now it reads the top of
     /// two indexes and one range per client. Partial, so that the other facets' counts
     /// (most of a meeting's tally rows) are written as before.
+    /// A facet's name as SQL text, for a statement that reads `tally` by facet. A facet
+    /// is a name of ours, never input; written into the statement rather than bound,
+    /// since a bound facet makes SQLite compile the statement again on every run: it
+    /// checks the bound value against the partial indexes' `facet = '…'`.
+    static func literal(_ facet: String) -> String {
+        precondition(facet.allSatisfy { $0.isASCII && ($0.isLetter || $0 == "-") }, "not a facet: \(facet)")
+        return "'\(facet)'"
+    }
+
     static let footprintIndexes = """
         CREATE INDEX tally_counterparts_ranked ON tally(subject, subject_id, meetings DESC, item, inbound, outbound) WHERE facet = 'counterpart';
         CREATE INDEX tally_clients_ranked ON tally(subject, subject_id, meetings DESC, item, inbound, outbound) WHERE facet = 'client';

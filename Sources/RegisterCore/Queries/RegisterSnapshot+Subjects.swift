@@ -84,7 +84,7 @@ extension RegisterSnapshot {
         func ranked(_ role: FootprintEntry.Role) throws -> [FootprintEntry] {
             try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT item, meetings, inbound, outbound FROM tally
-                WHERE subject = ? AND subject_id = ? AND facet = '\(role.rawValue)' AND meetings > 0
+                WHERE subject = ? AND subject_id = ? AND facet = \(MeetingTallies.literal(role.rawValue)) AND meetings > 0
                 ORDER BY meetings DESC, item LIMIT ?
                 """), arguments: [name, id, wanted]).map { row in
                 FootprintEntry(organisation: row[0], role: role, meetings: row[1], inbound: row[2], outbound: row[3])
@@ -94,11 +94,11 @@ extension RegisterSnapshot {
         let clients = entries.filter { $0.role == .client }.map(\.organisation)
         if !clients.isEmpty {
             var representatives: [Int64: [Int64]] = [:]
-            try Row.fetchCursor(db.cachedStatement(sql: """
+            try Row.fetchCursor(PublicMeetingReader.statement("""
                 SELECT of_item, item FROM tally WHERE subject = ? AND subject_id = ? AND facet = 'represented' AND meetings > 0
                 AND of_item IN (\(clients.map { _ in "?" }.joined(separator: ",")))
                 ORDER BY of_item, item
-                """), arguments: [name, id] + StatementArguments(clients)).forEach { row in
+                """, in: db, cached: clients.count <= PublicMeetingReader.cachedListLength), arguments: [name, id] + StatementArguments(clients)).forEach { row in
                 representatives[row[0], default: []].append(row[1])
             }
             for index in entries.indices where entries[index].role == .client {

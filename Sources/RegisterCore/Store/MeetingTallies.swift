@@ -36,6 +36,12 @@ enum MeetingTallies {
     /// register) and every representative row for its top list; now it reads the top of
     /// two indexes and one range per client. Partial, so that the other facets' counts
     /// (most of a meeting's tally rows) are written as before.
+    static let footprintIndexes = """
+        CREATE INDEX tally_counterparts_ranked ON tally(subject, subject_id, meetings DESC, item, inbound, outbound) WHERE facet = 'counterpart';
+        CREATE INDEX tally_clients_ranked ON tally(subject, subject_id, meetings DESC, item, inbound, outbound) WHERE facet = 'client';
+        CREATE INDEX tally_representatives ON tally(subject, subject_id, of_item, item, meetings) WHERE facet = 'represented';
+        """
+
     /// A facet's name as SQL text, for a statement that reads `tally` by facet. A facet
     /// is a name of ours, never input; written into the statement rather than bound,
     /// since a bound facet makes SQLite compile the statement again on every run: it
@@ -44,12 +50,6 @@ enum MeetingTallies {
         precondition(facet.allSatisfy { $0.isASCII && ($0.isLetter || $0 == "-") }, "not a facet: \(facet)")
         return "'\(facet)'"
     }
-
-    static let footprintIndexes = """
-        CREATE INDEX tally_counterparts_ranked ON tally(subject, subject_id, meetings DESC, item, inbound, outbound) WHERE facet = 'counterpart';
-        CREATE INDEX tally_clients_ranked ON tally(subject, subject_id, meetings DESC, item, inbound, outbound) WHERE facet = 'client';
-        CREATE INDEX tally_representatives ON tally(subject, subject_id, of_item, item, meetings) WHERE facet = 'represented';
-        """
 
     /// Takes meeting `id`'s contribution away, as the public tables hold it now (nothing for a draft).
     static func remove(_ id: Int64, in db: Database) throws {

@@ -37,9 +37,9 @@ enum PublicationTimeliness {
                              arguments: [id])
     }
 
-    /// Works out meeting `id`'s month and delay from its public row and counts it.
+    /// Counts meeting `id` by the month and delay its public row holds (written with
+    /// the row, `placement`).
     static func add(_ id: Int64, in db: Database) throws {
-        try place(id, timeZone: try timeZone(db), in: db)
         try count(id, sign: "+", in: db)
     }
 

@@ -38,7 +38,7 @@ enum SearchTerms {
     /// before "_" was a token character, the same without it (such an index holds
     /// `_dinbound` as `dinbound`). Its tokens are the ones whose rows are counted.
     static func indexTokenizer(in db: Database) throws -> FTS5TokenizerDescriptor {
-        let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'meeting_search'") ?? ""
+        let sql = try String.fetchOne(db.cachedStatement(sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'meeting_search'")) ?? ""
         return sql.contains("tokenchars") ? tokenizer : .unicode61(diacritics: .keep)
     }
 
@@ -69,7 +69,7 @@ enum SearchTerms {
     static func rows(holding text: String, in db: Database) throws -> Int? {
         let tokens = try db.makeTokenizer(try indexTokenizer(in: db)).tokenize(query: text)
         guard tokens.count == 1, let token = tokens.first?.token else { return nil }
-        return try Int.fetchOne(db, sql: "SELECT row_count FROM search_term WHERE term = ?", arguments: [token])
+        return try Int.fetchOne(db.cachedStatement(sql: "SELECT row_count FROM search_term WHERE term = ?"), arguments: [token])
     }
 
     /// The FTS5 phrase for one word of a search, searched as a prefix: the only

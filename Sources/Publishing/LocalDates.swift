@@ -23,10 +23,11 @@ public struct LocalDates: Sendable {
         Timestamp.format(date, offsetIn: timeZone)
     }
 
+    /// The local day, hour and minute of `date`, as `rfc3339` writes them.
     private func parts(_ date: Date) -> (day: Day, hour: Int, minute: Int) {
-        let local = rfc3339(date)
-        let chars = Array(local)
-        return (Day(date, in: timeZone), Int(String(chars[11...12]))!, Int(String(chars[14...15]))!)
+        let local = Int64(date.timeIntervalSince1970.rounded(.down)) + Int64(timeZone.secondsFromGMT(for: date))
+        let second = Int((local % 86_400 + 86_400) % 86_400)
+        return (Day(date, in: timeZone), second / 3_600, second % 3_600 / 60)
     }
 
     /// "23 november 2026" / "23 November 2026".
@@ -43,12 +44,17 @@ public struct LocalDates: Sendable {
     /// "14.30" / "14:30".
     public func time(_ date: Date) -> String {
         let (_, hour, minute) = parts(date)
-        return String(format: language == "en" ? "%02d:%02d" : "%02d.%02d", hour, minute)
+        return time(hour: hour, minute: minute)
+    }
+
+    private func time(hour: Int, minute: Int) -> String {
+        hour.zeroPadded(2) + (language == "en" ? ":" : ".") + minute.zeroPadded(2)
     }
 
     /// "23 november 2026 kl. 14.30" / "23 November 2026 at 14:30".
     public func dayAndTime(_ date: Date) -> String {
-        "\(day(date)) \(language == "en" ? "at" : "kl.") \(time(date))"
+        let (day, hour, minute) = parts(date)
+        return "\(text(day)) \(language == "en" ? "at" : "kl.") \(time(hour: hour, minute: minute))"
     }
 
     /// "november 2026" for an archive month.

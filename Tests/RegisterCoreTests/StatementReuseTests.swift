@@ -22,6 +22,9 @@ struct StatementReuseTests {
                     _ = try snapshot.listedMeetings(subject, limit: 50)
                 }
                 _ = try snapshot.meetingStatistics()
+                _ = try snapshot.publicationTimeliness()
+                _ = try snapshot.issueCounts(organisation: fixture.organisation)
+                _ = try snapshot.issueCounts(organisation: fixture.client)
             }
             var statements = 0, recompiled = 0
             var statement = sqlite3_next_stmt(snapshot.db.sqliteConnection, nil)

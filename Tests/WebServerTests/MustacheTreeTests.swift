@@ -1,6 +1,6 @@
 import Mustache
 import Publishing
-import RegisterCore
+@testable import RegisterCore
 import Testing
 @testable import WebServer
 
@@ -47,15 +47,36 @@ struct MustacheTreeTests {
 struct TableRowsByNameTests {
     private func expectEveryMemberAnswered(_ row: any MustacheParent) {
         let mirror = Mirror(reflecting: row)
-        #expect(mirror.children.count > 2)
+        #expect(mirror.children.count >= 2)
         for child in mirror.children {
             guard let label = child.label else { continue }
             let answered = row.child(named: label)
             let value: Any? = Mirror(reflecting: child.value).displayStyle == .optional
                 ? Mirror(reflecting: child.value).children.first?.value : child.value
-            #expect(answered.map { String(describing: $0) } == value.map { String(describing: $0) }, "\(type(of: row)).\(label)")
+            #expect(answered.map(Self.members) == value.map(Self.members), "\(type(of: row)).\(label)")
         }
         #expect(row.child(named: "noSuchMember") == nil)
+    }
+
+    /// A value as its members say it, so that a struct and the names answered for it
+    /// (`ReflectedFields`, for a public type such as `PageLink`) compare equal.
+    private static func members(_ value: Any) -> String {
+        if let fields = value as? ReflectedFields {
+            return "{" + fields.members.keys.sorted().map { "\($0): \(members(fields.members[$0]!.libraryValue))" }.joined(separator: ", ") + "}"
+        }
+        let mirror = Mirror(reflecting: value)
+        switch mirror.displayStyle {
+        case .collection: return "[" + mirror.children.map { members($0.value) }.joined(separator: ", ") + "]"
+        case .struct where !(value is String):
+            let named = mirror.children.compactMap { child -> (String, Any)? in
+                guard let label = child.label else { return nil }
+                let inner = Mirror(reflecting: child.value)
+                guard inner.displayStyle == .optional else { return (label, child.value) }
+                return inner.children.first.map { (label, $0.value) }
+            }
+            return "{" + named.sorted { $0.0 < $1.0 }.map { "\($0.0): \(members($0.1))" }.joined(separator: ", ") + "}"
+        default: return String(describing: value)
+        }
     }
 
     @Test func everyRowAnswersEachOfItsMembers() {
@@ -86,5 +107,46 @@ struct TableRowsByNameTests {
                        FootprintEntry(organisation: 2, role: .client, meetings: 1, inbound: 1, outbound: 0, representedBy: [1])]
         expectEveryMemberAnswered(FootprintTable(Footprint(entries: entries, meetingsWithWithheldCounterparts: 3), catalogue: catalogue, context: context))
         expectEveryMemberAnswered(FootprintTable(Footprint(entries: [], meetingsWithWithheldCounterparts: 0), catalogue: catalogue, context: context))
+    }
+
+    @Test func theFrameAnswersEachOfItsMembers() {
+        struct View: PageView {
+            static let template = "about"
+            let title = "Sida"
+            var feeds: [PageLink] { [PageLink("Flöde", "/feeds/meetings.atom")] }
+        }
+        var context = PageContext(language: .sv, settings: RegisterSettings(), path: "/meetings", query: QueryParameters(query: "issue=1"))
+        context.principal = Principal(kind: .account, id: 1, name: "Anna Registrator", role: .registrar)
+        let frame = SiteFrame(page: View(), context: context, hasLogo: true)
+        expectEveryMemberAnswered(frame)
+        expectEveryMemberAnswered(frame.account!)
+        expectEveryMemberAnswered(SiteFrame(page: View(), context: PageContext(language: .en, settings: RegisterSettings(), path: "/about",
+                                                                               query: QueryParameters(query: "")), hasLogo: false))
+    }
+
+    @Test func theStatisticsViewAnswersEachOfItsMembers() throws {
+        let catalogue = CatalogueIndex(PublicCatalogueRecords(
+            units: [PublicUnit(id: 1, name: "Regionstyrelsen", kind: .board)], officials: [], organisations: [], issues: []))
+        let context = PageContext(language: .sv, settings: RegisterSettings(), path: "/statistics",
+                                  query: QueryParameters(query: "direction=inbound&unit=1"))
+        let statistics = MeetingStatistics(
+            meetings: 3, perMonth: [MonthCount(month: ArchiveMonth(year: 2026, month: 11), meetings: 3)], startWithheld: 1,
+            byOrganisationGroup: [GroupCount(group: .business, meetings: 2)], withoutOrganisation: 1, counterpartsWithheld: 0,
+            inbound: 2, outbound: 1, directionWithheld: 0, topOrganisations: [RankedCount(id: 1, name: "Bolaget", meetings: 2)],
+            topIssues: [])
+        var filter = StatisticsFilter.all
+        filter.direction = .inbound
+        filter.unit = 1
+        var view = try StatisticsView(filter: filter, statistics: statistics, catalogue: catalogue, context: context)
+        view.timeliness = TimelinessSection(PublicationTimelinessStatistics(
+            deadlineDays: 14, overall: TimelinessCount(label: "", meetings: 3, withinDeadline: 2),
+            perMonth: [TimelinessCount(label: "2026-11", meetings: 3, withinDeadline: 2)],
+            perUnit: [TimelinessCount(label: "Regionstyrelsen", unit: 1, meetings: 3, withinDeadline: 2)]), context: context)
+        expectEveryMemberAnswered(view)
+        expectEveryMemberAnswered(view.form)
+        expectEveryMemberAnswered(view.form.selects[0])
+        expectEveryMemberAnswered(view.activeFilters[0])
+        expectEveryMemberAnswered(view.sections[0])
+        expectEveryMemberAnswered(view.timeliness!)
     }
 }

@@ -158,7 +158,7 @@ public struct ArchiveMonth: Sendable, Hashable, Comparable, CustomStringConverti
         self.init(day)
     }
 
-    public var description: String { String(format: "%04d-%02d", year, month) }
+    public var description: String { year.zeroPadded(4) + "-" + month.zeroPadded(2) }
 
     public var next: ArchiveMonth { month == 12 ? ArchiveMonth(year: year + 1, month: 1) : ArchiveMonth(year: year, month: month + 1) }
     public var previous: ArchiveMonth { month == 1 ? ArchiveMonth(year: year - 1, month: 12) : ArchiveMonth(year: year, month: month - 1) }

@@ -24,9 +24,10 @@ extension RegisterSnapshot {
                 if (1...12).contains(item % 100) { months[ArchiveMonth(year: Int(item / 100), month: Int(item % 100))] = count }
             }
         }
+        // From the top of `MeetingTallies.rankedIndexes` (the planner picks the key and a sort instead).
         func ranked(_ facet: String, _ table: String, _ column: String) throws -> [RankedCount] {
             try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT t.item, r.\(column), t.meetings FROM tally t JOIN \(table) r ON r.id = t.item
+                SELECT t.item, r.\(column), t.meetings FROM tally t INDEXED BY tally_\(facet)s_ranked CROSS JOIN \(table) r ON r.id = t.item
                 WHERE t.subject = 'register' AND t.subject_id = 0 AND t.facet = \(MeetingTallies.literal(facet)) AND t.meetings > 0
                 ORDER BY t.meetings DESC, t.item LIMIT 10
                 """)).map { RankedCount(id: $0[0], name: $0[1], meetings: $0[2]) }

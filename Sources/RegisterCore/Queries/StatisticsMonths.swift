@@ -7,6 +7,8 @@ import GRDB
 /// month boundary, the few meetings between the local and the UTC start of the
 /// month (an hour or two) are counted with a range query and moved across.
 enum StatisticsMonths {
+    private static let utc = TimeZone(identifier: "UTC")!
+
     static func count(condition: String, arguments: StatementArguments, timeZone: TimeZone,
                       in db: Database) throws -> [MonthCount] {
         var counts: [ArchiveMonth: Int] = [:]
@@ -24,28 +26,41 @@ enum StatisticsMonths {
         var counts = utcMonths
         guard let first = counts.keys.min(), let last = counts.keys.max() else { return [] }
 
-        let range = "SELECT COUNT(*) FROM meeting m INDEXED BY meeting_status_starts WHERE \(condition) AND m.starts_at >= ? AND m.starts_at < ?"
-        var month = first
-        while month <= last.next {
-            let local = Day(year: month.year, month: month.month, day: 1)!.start(in: timeZone)
-            let utc = Day(year: month.year, month: month.month, day: 1)!.start(in: TimeZone(identifier: "UTC")!)
+        // Every month boundary's range, counted by one statement (a statement run per boundary cost a tenth of the page).
+        var ranges: [(month: ArchiveMonth, low: String, high: String, movesBack: Bool)] = []
+        var boundary = first
+        while boundary <= last.next {
+            let day = Day(year: boundary.year, month: boundary.month, day: 1)!
+            let (local, utc) = (day.start(in: timeZone), day.start(in: Self.utc))
             if local != utc {
                 let (low, high) = local < utc ? (local, utc) : (utc, local)
-                let moved = try Int.fetchOne(db.cachedStatement(sql: range), arguments: arguments + [Timestamp.format(low), Timestamp.format(high)]) ?? 0
-                if moved > 0 {
-                    // Before the UTC start, the meetings were counted in the previous month; after it, in this one.
-                    let (from, to) = local < utc ? (month.previous, month) : (month, month.previous)
-                    counts[from, default: 0] -= moved
-                    counts[to, default: 0] += moved
-                }
+                ranges.append((boundary, Timestamp.format(low), Timestamp.format(high), local < utc))
             }
-            month = month.next
+            boundary = boundary.next
+        }
+        if !ranges.isEmpty {
+            let json = "[" + ranges.map { "[\"\($0.low)\",\"\($0.high)\"]" }.joined(separator: ",") + "]"
+            let sql = """
+                SELECT j.key, (SELECT COUNT(*) FROM meeting m INDEXED BY meeting_status_starts WHERE \(condition)
+                    AND m.starts_at >= json_extract(j.value, '$[0]') AND m.starts_at < json_extract(j.value, '$[1]'))
+                FROM json_each(?) j
+                """
+            let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments + [json])
+            while let row = try rows.next() {
+                let moved: Int = row[1]
+                guard moved > 0 else { continue }
+                let range = ranges[row[0] as Int]
+                // Before the UTC start, the meetings were counted in the previous month; after it, in this one.
+                let (from, to) = range.movesBack ? (range.month.previous, range.month) : (range.month, range.month.previous)
+                counts[from, default: 0] -= moved
+                counts[to, default: 0] += moved
+            }
         }
 
         let months = counts.filter { $0.value != 0 }.keys
         guard let start = months.min(), let end = months.max() else { return [] }
         var result: [MonthCount] = []
-        month = start
+        var month = start
         while month <= end {
             result.append(MonthCount(month: month, meetings: counts[month] ?? 0))
             month = month.next

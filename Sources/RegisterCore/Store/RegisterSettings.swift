@@ -135,8 +135,8 @@ public struct RegisterSettings: Sendable, Equatable {
         var settings = RegisterSettings()
         let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT key, value FROM setting"))
         for row in rows {
-            let key: String = row["key"]
-            if let keyPath = keys.first(where: { $0.0 == key })?.1 { settings[keyPath: keyPath] = row["value"] }
+            let key: String = row[0]
+            if let keyPath = keys.first(where: { $0.0 == key })?.1 { settings[keyPath: keyPath] = row[1] }
         }
         return settings
     }

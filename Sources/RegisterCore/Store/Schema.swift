@@ -429,6 +429,10 @@ enum Schema {
                 try PublicationTimeliness.rebuild(in: db)
             }
         }
+        migrator.registerMigration("v12-statisticsspeed") { db in
+            // The statistics' top lists read from indexes (see `MeetingTallies.rankedIndexes`).
+            try db.execute(sql: MeetingTallies.rankedIndexes)
+        }
         return migrator
     }
 }

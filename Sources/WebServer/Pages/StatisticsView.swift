@@ -108,9 +108,9 @@ struct StatisticsNames {
     var unit: String?
 
     init(filter: StatisticsFilter, catalogue: CatalogueIndex) throws {
-        units = catalogue.units.values.sorted { $0.id < $1.id }
-        officials = catalogue.officials.values.sorted { $0.id < $1.id }
-        issues = catalogue.issues.values.sorted { $0.id < $1.id }
+        units = catalogue.unitsInOrder
+        officials = catalogue.officialsInOrder
+        issues = catalogue.issuesInOrder
         func known(_ name: String, _ id: Int64?, _ found: String?) throws -> String? {
             guard let id else { return nil }
             guard let found else { throw BadParameter(name, value: String(id), expected: "statisticsExpectKnown") }

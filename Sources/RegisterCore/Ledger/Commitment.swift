@@ -111,8 +111,11 @@ public struct JSONPointer: Sendable, Hashable, CustomStringConvertible {
     public init?(_ text: String) {
         if text.isEmpty { self.tokens = []; return }
         guard text.hasPrefix("/") else { return nil }
+        // A token without "~" (nearly all) is taken as it is: Foundation's `replacingOccurrences`
+        // on every token was two thirds of the ledger verifier's time in a profile.
         tokens = text.dropFirst().split(separator: "/", omittingEmptySubsequences: false).map {
-            $0.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+            $0.utf8.contains(UInt8(ascii: "~"))
+                ? $0.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~") : String($0)
         }
     }
 

@@ -118,7 +118,7 @@ enum SearchTerms {
                         terms.insert(token)
                         tokens.append(token)
                         // An index made without "_" as a token character holds the parts between them.
-                        if token.contains("_") {
+                        if token.utf8.contains(UInt8(ascii: "_")) {
                             for part in token.split(separator: "_") { terms.insert(String(part)) }
                         }
                     }

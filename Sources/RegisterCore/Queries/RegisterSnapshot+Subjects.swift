@@ -6,19 +6,19 @@ import GRDB
 /// and a draft is not in these tables at all.
 extension RegisterSnapshot {
     public func issue(_ id: Int64) throws -> PublicIssue? {
-        try PublicCatalogueReader.issues(db, ("id = ?", [id])).first
+        try PublicCatalogueReader.issues(db, .init(sql: "id = ?", arguments: [id])).first
     }
 
     public func official(_ id: Int64) throws -> PublicOfficial? {
-        try PublicCatalogueReader.officials(db, ("id = ?", [id])).first
+        try PublicCatalogueReader.officials(db, .init(sql: "id = ?", arguments: [id])).first
     }
 
     public func organisation(_ id: Int64) throws -> PublicOrganisation? {
-        try PublicCatalogueReader.organisations(db, ("id = ?", [id])).first
+        try PublicCatalogueReader.organisations(db, .init(sql: "id = ?", arguments: [id])).first
     }
 
     public func unit(_ id: Int64) throws -> PublicUnit? {
-        try PublicCatalogueReader.units(db, ("id = ?", [id])).first
+        try PublicCatalogueReader.units(db, .init(sql: "id = ?", arguments: [id])).first
     }
 
     /// The organisations with these ids, in id order; unknown ids are skipped.
@@ -43,11 +43,11 @@ extension RegisterSnapshot {
     }
 
     public func officials(ofUnit unit: Int64) throws -> [PublicOfficial] {
-        try PublicCatalogueReader.officials(db, ("unit_id = ?", [unit]))
+        try PublicCatalogueReader.officials(db, .init(sql: "unit_id = ?", arguments: [unit]))
     }
 
     public func issues(ofUnit unit: Int64) throws -> [PublicIssue] {
-        try PublicCatalogueReader.issues(db, ("unit_id = ?", [unit]))
+        try PublicCatalogueReader.issues(db, .init(sql: "unit_id = ?", arguments: [unit]))
     }
 
     /// How many published meetings the subject has.
@@ -159,6 +159,7 @@ extension RegisterSnapshot {
     }
 
     private static func idCondition(_ ids: some Collection<Int64>) -> PublicCatalogueReader.Condition {
-        ("id IN (\(ids.map { _ in "?" }.joined(separator: ",")))", StatementArguments(Array(ids)))
+        .init(sql: "id IN (\(ids.map { _ in "?" }.joined(separator: ",")))", arguments: StatementArguments(Array(ids)),
+              isKept: ids.count <= PublicMeetingReader.cachedListLength)
     }
 }

@@ -12,7 +12,7 @@ struct DataCatalogueController: SiteController {
         router.get(RouterPath(APIURL.catalogue.routePattern)) { request, _ in
             try await api.stream(request, contentType: DataCatalogue.mediaType + "; charset=utf-8") { snapshot, sink in
                 let catalogue = DataCatalogue(publication: Publication(settings: try snapshot.settings()),
-                                              issued: try snapshot.ledgerStart(), modified: try snapshot.ledgerHead().at)
+                                              issued: try snapshot.firstChangeTime(), modified: try snapshot.ledgerHead().at)
                 try catalogue.write(to: sink)
             }
         }
